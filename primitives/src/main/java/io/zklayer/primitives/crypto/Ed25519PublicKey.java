@@ -67,6 +67,12 @@ public final class Ed25519PublicKey implements Comparable<Ed25519PublicKey> {
      * Returns whether {@code signature} is a valid RFC 8032 ed25519 signature of {@code message}
      * by this key. Never throws for well-sized inputs: a key that is not a curve point, or a
      * signature whose scalar is not reduced, verifies as false.
+     *
+     * <p>The rules are BouncyCastle's strict RFC 8032 ones, which also refuse small-order keys
+     * and points. Substrate verifies with ed25519-zebra (ZIP-215), which accepts those and some
+     * non-canonical point encodings; signatures made by a real signer verify the same under both,
+     * only crafted edge cases differ (for example the identity key with the all-identity signature,
+     * which ZIP-215 accepts for any message and this method refuses).
      */
     public boolean verify(byte[] message, Ed25519Signature signature) {
         return Ed25519.verify(signature.rawBytes(), 0, bytes, 0, message, 0, message.length);

@@ -18,6 +18,9 @@ import java.util.Optional;
  *       mini-secret and, as in Substrate, is ignored for a raw seed.
  * </ul>
  *
+ * <p>The grammar is that of {@code sp_core::crypto::AddressUri}: the phrase holds ASCII letters,
+ * digits and spaces only, and the password anything but a line break.
+ *
  * <p>{@code parse("bottom drive … walk//Alice//stash///pw")} has two hard junctions and password
  * {@code pw}. {@link #toString()} hides the phrase and the password.
  */
@@ -54,7 +57,7 @@ public final class SecretUri {
             if (!isPhraseChar(phrasePart.charAt(i))) {
                 throw new InvalidSecretException(InvalidSecretException.Reason.BAD_FORMAT,
                         "secret uri: character at position " + i
-                                + " is not a letter, digit, '_' or space, which is all a phrase may hold");
+                                + " is not an ASCII letter, digit or space, which is all a phrase may hold");
             }
         }
         String rest = pathStart < 0 ? "" : uri.substring(pathStart);
@@ -62,6 +65,10 @@ public final class SecretUri {
         int passwordStart = rest.indexOf("///");
         String path = passwordStart < 0 ? rest : rest.substring(0, passwordStart);
         String password = passwordStart < 0 ? null : rest.substring(passwordStart + 3);
+        if (password != null && password.indexOf('\n') >= 0) {
+            throw new InvalidSecretException(InvalidSecretException.Reason.BAD_FORMAT,
+                    "secret uri: the password may not contain a line break");
+        }
         List<DeriveJunction> junctions = new ArrayList<>();
         int i = 0;
         while (i < path.length()) {
@@ -149,13 +156,8 @@ public final class SecretUri {
                 + ", password=" + (password == null ? "none" : "<hidden>") + "]";
     }
 
-    // Rust's regex \w (letters, marks, digits, connector punctuation) or a space.
+    // sp_core's AddressUri: a phrase is ASCII letters, digits and spaces.
     private static boolean isPhraseChar(char c) {
-        if (c == ' ' || Character.isLetterOrDigit(c)) {
-            return true;
-        }
-        int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK || type == Character.CONNECTOR_PUNCTUATION;
+        return c == ' ' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }

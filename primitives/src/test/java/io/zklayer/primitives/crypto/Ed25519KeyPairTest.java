@@ -136,6 +136,16 @@ class Ed25519KeyPairTest {
     }
 
     @Test
+    void smallOrderKeyIsRefusedUnlikeZip215() {
+        // Identity point as key and as R, S = 0: ZIP-215 (Substrate's ed25519-zebra) accepts this
+        // for any message; strict RFC 8032 verification, ours, does not. See Ed25519PublicKey#verify.
+        byte[] identity = Hex.decode("0x01" + "00".repeat(31));
+        byte[] sig = Hex.decode("0x01" + "00".repeat(63));
+
+        assertThat(Ed25519PublicKey.of(identity).verify(HELLO, Ed25519Signature.of(sig))).isFalse();
+    }
+
+    @Test
     void publicKeysCompareByUnsignedBytes() {
         Ed25519PublicKey low = Ed25519PublicKey.of(Hex.decode("0x01" + "00".repeat(31)));
         Ed25519PublicKey high = Ed25519PublicKey.of(Hex.decode("0xff" + "00".repeat(31)));

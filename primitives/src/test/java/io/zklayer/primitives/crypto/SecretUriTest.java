@@ -49,6 +49,21 @@ class SecretUriTest {
     }
 
     @Test
+    void substrateAddressUriExamplesSplitTheSameWay() {
+        // Cases of sp_core::crypto::AddressUri's own tests, on our parser.
+        SecretUri mixed = SecretUri.parse("sdasd/xx//a/b//c///pass");
+        assertThat(mixed.phrase()).isEqualTo("sdasd");
+        assertThat(mixed.junctions()).extracting(DeriveJunction::toString).containsExactly("/xx", "//a", "/b", "//c");
+        assertThat(mixed.password()).contains("pass");
+        SecretUri eightSlashes = SecretUri.parse("////////");
+        assertThat(eightSlashes.hasExplicitPhrase()).isFalse();
+        assertThat(eightSlashes.password()).contains("/////");
+        assertThat(SecretUri.parse("sdasd/asd.a").junctions()).extracting(DeriveJunction::toString).containsExactly("/asd.a");
+        assertReason("sd.asd//asd.a", InvalidSecretException.Reason.BAD_FORMAT, "position 2");
+        assertReason("sdasd//", InvalidSecretException.Reason.BAD_FORMAT, "empty junction name");
+    }
+
+    @Test
     void passwordSaltsTheMnemonic() {
         assertThat(SecretUri.parse(ABANDON + "///TREZOR").rootSeed()).isEqualTo(Bip39.miniSecret(ABANDON, "TREZOR"));
         assertThat(SecretUri.parse(ABANDON + "///").rootSeed()).isEqualTo(Bip39.miniSecret(ABANDON, ""));
@@ -98,6 +113,9 @@ class SecretUriTest {
         assertReason(ABANDON + "//a//", InvalidSecretException.Reason.BAD_FORMAT, "empty junction name");
         assertReason("abandon-abandon//x", InvalidSecretException.Reason.BAD_FORMAT, "position 7");
         assertReason("abandon\tabout", InvalidSecretException.Reason.BAD_FORMAT, "position 7");
+        assertReason("abandon_about", InvalidSecretException.Reason.BAD_FORMAT, "position 7");
+        assertReason("ab\u00e9", InvalidSecretException.Reason.BAD_FORMAT, "not an ASCII letter");
+        assertReason("//Alice///pass\nword", InvalidSecretException.Reason.BAD_FORMAT, "line break");
         assertThatThrownBy(() -> SecretUri.parse(null)).isInstanceOf(InvalidSecretException.class);
         assertThatThrownBy(() -> SecretUri.parse("a".repeat(5000))).hasMessageContaining("longer than 4096");
     }
