@@ -326,8 +326,11 @@ public final class ScaleCodecs {
         });
     }
 
-    /** Decodes one {@code codec} value, prefixing any failure with {@code context}. */
-    static <T> T decodeWithin(String context, ScaleCodec<T> codec, ScaleReader reader) {
+    /**
+     * Decodes one {@code codec} value, prefixing any failure with {@code context} (see
+     * {@link ScaleDecodeException#within(String)}).
+     */
+    public static <T> T decodeWithin(String context, ScaleCodec<T> codec, ScaleReader reader) {
         try {
             return codec.decode(reader);
         } catch (ScaleDecodeException e) {
