@@ -81,6 +81,20 @@ public final class ScaleEnum<T> implements ScaleCodec<T> {
         return "ScaleEnum[" + typeName + "]";
     }
 
+    /** One variant as described for runtime descriptions and metadata. */
+    public record VariantInfo(int index, String name, ScaleCodec<?> codec) {}
+
+    /** Returns the variants in index order. */
+    public java.util.List<VariantInfo> variants() {
+        java.util.List<VariantInfo> out = new java.util.ArrayList<>();
+        for (Variant<?> v : byIndex) {
+            if (v != null) {
+                out.add(new VariantInfo(v.index, v.name, v.codec));
+            }
+        }
+        return out;
+    }
+
     private static final class Variant<V> {
         final int index;
         final String name;

@@ -36,6 +36,11 @@ public final class ScaleRecord<T> implements ScaleCodec<T> {
         this.minEncodedSize = (int) Math.min(Integer.MAX_VALUE, min);
     }
 
+    /** Returns the fields in declaration order. */
+    public List<Field<T, ?>> fields() {
+        return fields;
+    }
+
     /**
      * Returns a field description: its name (for error messages), its codec and how to read it
      * from a value.
@@ -135,6 +140,16 @@ public final class ScaleRecord<T> implements ScaleCodec<T> {
             this.name = Objects.requireNonNull(name);
             this.codec = Objects.requireNonNull(codec);
             this.getter = Objects.requireNonNull(getter);
+        }
+
+        /** Returns the field's name. */
+        public String name() {
+            return name;
+        }
+
+        /** Returns the field's codec. */
+        public ScaleCodec<F> codec() {
+            return codec;
         }
 
         void encodeFrom(ScaleWriter writer, T value) {
