@@ -73,6 +73,30 @@ public final class ScaleReader {
         return out;
     }
 
+    /**
+     * Returns a reader over the next {@code n} bytes and moves this reader past them. Offsets in the
+     * slice's errors stay absolute (counted from the start of the whole input).
+     */
+    public ScaleReader slice(int n, String typeName) {
+        need(n, typeName);
+        ScaleReader sub = new ScaleReader(data, pos, pos + n);
+        pos += n;
+        return sub;
+    }
+
+    /** Returns a copy of the input bytes from absolute offset {@code from} up to the current position. */
+    public byte[] consumedSince(int from) {
+        if (from < 0 || from > pos) {
+            throw new IllegalArgumentException("offset " + from + " is not behind position " + pos);
+        }
+        return Arrays.copyOfRange(data, from, pos);
+    }
+
+    /** Reads every byte that is left. */
+    public byte[] rest() {
+        return raw(end - pos, "rest");
+    }
+
     /** Reads one byte as 0…255. */
     public int rawByte(String typeName) {
         need(1, typeName);

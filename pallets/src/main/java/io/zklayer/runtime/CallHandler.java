@@ -1,0 +1,42 @@
+package io.zklayer.runtime;
+
+import io.zklayer.primitives.codec.ScaleCodec;
+import java.util.List;
+
+/**
+ * The calls of one pallet: their codec (a SCALE enum whose index byte is the call index), their
+ * declared cost, and how to dispatch them.
+ *
+ * @param <C> the pallet's sealed call type
+ */
+public interface CallHandler<C> {
+    /** Returns the codec of {@code call index ‖ args}. */
+    ScaleCodec<C> codec();
+
+    /** Returns the description of every call. */
+    List<Descriptors.CallDescriptor> describe();
+
+    /** Returns the declared weight, class and fee rule of {@code call}. */
+    DispatchInfo info(C call);
+
+    /**
+     * Runs {@code call}. Checks come first (origin, then arguments and state), then writes, then
+     * events. A failure is a thrown {@link DispatchException}; the executive rolls back the call's
+     * storage layer.
+     */
+    void dispatch(C call, Origin origin, RuntimeContext ctx);
+
+    /**
+     * Checks a signed call before it enters the transaction pool, beyond the generic checks (for
+     * example verifying a proof), so junk never reaches a block. Returns null when acceptable, or
+     * a reason.
+     */
+    default String preValidate(C call, io.zklayer.primitives.types.AccountId32 signer, RuntimeContext ctx) {
+        return null;
+    }
+
+    /** Returns whether {@code call} is an inherent the block author adds unsigned. */
+    default boolean isInherent(C call) {
+        return false;
+    }
+}

@@ -1,0 +1,63 @@
+package io.zklayer.runtime;
+
+import io.zklayer.runtime.storage.StorageEntryDescriptor;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A runtime module with a fixed index: its calls, events, errors, storage and constants, and hooks
+ * run at the start and end of every block. Index and call, event and error indexes never change
+ * once released.
+ */
+public interface Pallet {
+    /** Returns the pallet's fixed index in the runtime. */
+    int index();
+
+    /** Returns the pallet's name, which is also its storage prefix (e.g. {@code Balances}). */
+    String name();
+
+    /** Returns the calls, if the pallet has any. */
+    default Optional<CallHandler<?>> calls() {
+        return Optional.empty();
+    }
+
+    /** Returns the codec of the pallet's events ({@code event index ‖ fields}), if it has any. */
+    default Optional<io.zklayer.primitives.codec.ScaleCodec<? extends PalletEvent>> eventCodec() {
+        return Optional.empty();
+    }
+
+    /** Returns the description of the pallet's events. */
+    default List<Descriptors.EventDescriptor> events() {
+        return List.of();
+    }
+
+    /** Returns the description of the pallet's errors. */
+    default List<Descriptors.ErrorDescriptor> errors() {
+        return List.of();
+    }
+
+    /** Returns the pallet's storage items. */
+    default List<StorageEntryDescriptor> storage() {
+        return List.of();
+    }
+
+    /** Returns the pallet's constants. */
+    default List<Descriptors.ConstantDescriptor> constants() {
+        return List.of();
+    }
+
+    /** Runs at the start of every block, after System has set the block number; returns its weight. */
+    default Weight onInitialize(RuntimeContext ctx) {
+        return Weight.ZERO;
+    }
+
+    /** Runs at the end of every block, before the state root is computed. */
+    default void onFinalize(RuntimeContext ctx) {}
+
+    /** Returns the error descriptors of a pallet error enum. */
+    static <E extends Enum<E> & PalletError> List<Descriptors.ErrorDescriptor> describeErrors(Class<E> errors) {
+        return java.util.Arrays.stream(errors.getEnumConstants())
+                .map(e -> new Descriptors.ErrorDescriptor(e.ordinal(), e.rustName(), e.docs()))
+                .toList();
+    }
+}
