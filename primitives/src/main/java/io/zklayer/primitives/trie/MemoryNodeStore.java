@@ -59,6 +59,11 @@ public final class MemoryNodeStore implements NodeStore {
         }
     }
 
+    /** Returns how many references to {@code hash} are held (0 when absent). */
+    public long referenceCount(byte[] hash) {
+        return refs.getOrDefault(ByteBuffer.wrap(hash), 0L);
+    }
+
     /** Returns how many distinct nodes are held. */
     public int size() {
         return nodes.size();
