@@ -1,0 +1,27 @@
+package io.zklayer.primitives.storage;
+
+import java.util.function.BiPredicate;
+
+/**
+ * A store of byte keys and values in named columns, written only by atomic batches.
+ *
+ * <p>Implementations: RocksDB in the node ({@code io.zklayer.node.storage.RocksKeyValueStore}) and
+ * {@link MemoryKeyValueStore} for tests. Keys within a column are ordered as unsigned bytes.
+ */
+public interface KeyValueStore extends AutoCloseable {
+    /** Returns the value under {@code key} in {@code column}, or null when there is none. */
+    byte[] get(StoreColumn column, byte[] key);
+
+    /** Applies every operation of {@code batch} or, if it fails, none of them. */
+    void write(KeyValueBatch batch);
+
+    /**
+     * Visits the entries of {@code column} whose key starts with {@code prefix}, in ascending
+     * unsigned key order, until {@code visitor} returns false.
+     */
+    void scan(StoreColumn column, byte[] prefix, BiPredicate<byte[], byte[]> visitor);
+
+    /** Releases the store; further use is an error. */
+    @Override
+    void close();
+}
