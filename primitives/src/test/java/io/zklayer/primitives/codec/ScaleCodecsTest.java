@@ -185,6 +185,19 @@ class ScaleCodecsTest {
                 .isEqualTo("Sample::B/u32 at offset 1: needs 4 bytes but 1 remain");
     }
 
+    private enum Pays { YES, NO }
+
+    @Test
+    void unitEnumsEncodeTheirIndexAndRejectUnknownOnes() {
+        ScaleCodec<Pays> codec = ScaleEnum.ofUnitEnum("Pays", Pays.class, Enum::ordinal);
+        assertThat(Hex.encode(codec.encode(Pays.NO))).isEqualTo("0x01");
+        assertThat(codec.decode(Hex.decode("0x00"))).isEqualTo(Pays.YES);
+        assertThat(decodeFailure(codec, "0x02").getMessage()).isEqualTo("Pays at offset 0: unknown variant index 2");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> ScaleEnum.ofUnitEnum("Pays", Pays.class, p -> 3))
+                .withMessage("Pays: variant index 3 used twice");
+    }
+
     private record Point(long x, Optional<Integer> label) {
         Point {
             if (x == 13) {
