@@ -188,12 +188,44 @@ class ScaleCodecPropertiesTest {
         T value = sample.generate().apply(data);
         byte[] encoded = sample.codec().encode(value);
         T decoded = sample.codec().decode(encoded);
-        assertThat(decoded).as("%s round trip", sample).usingRecursiveComparison().isEqualTo(value);
+        assertThat(comparable(decoded)).as("%s round trip", sample).isEqualTo(comparable(value));
         assertThat(sample.codec().encode(decoded)).isEqualTo(encoded);
         assertThat(encoded.length).isGreaterThanOrEqualTo(sample.codec().minEncodedSize());
     }
 
-    @Property(tries = 150, seed = "20261121")
+    /**
+     * Returns a form of a decoded value whose {@code equals} compares contents: byte arrays become
+     * hex, maps become their entries in iteration order (so key order is compared too).
+     */
+    static Object comparable(Object o) {
+        if (o instanceof byte[] b) {
+            return io.zklayer.primitives.Hex.encode(b);
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(ScaleCodecPropertiesTest::comparable).toList();
+        }
+        if (o instanceof Optional<?> opt) {
+            return opt.map(ScaleCodecPropertiesTest::comparable);
+        }
+        if (o instanceof Tuple2<?, ?> t) {
+            return List.of("Tuple2", comparable(t.first()), comparable(t.second()));
+        }
+        if (o instanceof Tuple3<?, ?, ?> t) {
+            return List.of("Tuple3", comparable(t.first()), comparable(t.second()), comparable(t.third()));
+        }
+        if (o instanceof ScaleResult.Ok<?, ?> ok) {
+            return List.of("Ok", comparable(ok.value()));
+        }
+        if (o instanceof ScaleResult.Err<?, ?> err) {
+            return List.of("Err", comparable(err.error()));
+        }
+        if (o instanceof java.util.Map<?, ?> m) {
+            return m.entrySet().stream().map(e -> List.of(comparable(e.getKey()), comparable(e.getValue()))).toList();
+        }
+        return o;
+    }
+
+    @Property(tries = 300, seed = "20261121")
     void everyCodecRoundTripsSeededValues(@ForAll long seed) {
         TestData data = new TestData(seed);
         for (Sample<?> sample : SAMPLES) {
