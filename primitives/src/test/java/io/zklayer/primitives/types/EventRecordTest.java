@@ -41,6 +41,8 @@ class EventRecordTest {
                 new EventRecord(Phase.FINALIZATION, new RuntimeEvent(0, 0, new byte[0]), List.of()));
         ScaleCodec<List<EventRecord>> codec = EventRecord.listCodec(LAYOUT);
         byte[] encoded = codec.encode(events);
+        assertThat(EventRecord.encodeAll(events)).isEqualTo(encoded);
+        assertThat(events.get(1).encode()).isEqualTo(EventRecord.codec(LAYOUT).encode(events.get(1)));
         List<EventRecord> decoded = codec.decode(encoded);
         assertThat(decoded).isEqualTo(events);
         assertThat(TRANSFER.decode(decoded.get(1).event().fields()).third()).isEqualTo(BigInteger.valueOf(500));
