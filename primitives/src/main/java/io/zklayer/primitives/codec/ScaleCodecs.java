@@ -23,7 +23,7 @@ import java.util.function.Function;
  * (values ≥ 2^63 are negative longs, compare with {@link Long#compareUnsigned}); {@code u128},
  * {@code i128} and {@code Compact<u128>} are {@link BigInteger}; {@code Vec<u8>} and {@code [u8; N]}
  * are {@code byte[]}; {@code Option<T>} is {@link Optional}; {@code Vec<T>} and {@code [T; N]} are
- * unmodifiable {@link List}s; {@code BTreeMap<K, V>} is an unmodifiable {@link SortedMap}.
+ * unmodifiable {@link List}s; {@code BTreeMap<K, V>} decodes to an unmodifiable {@link SortedMap}.
  *
  * <p>Examples: {@code COMPACT_U128.encode(BigInteger.valueOf(64))} → {@code 0x0101};
  * {@code option(U32).encode(Optional.of(5L))} → {@code 0x0105000000};
@@ -288,9 +288,10 @@ public final class ScaleCodecs {
      * ascending key order. {@code keyOrder} must be the order of the Rust key type's {@code Ord}
      * (numeric for integers — not the order of their little-endian bytes —, {@link #UNSIGNED_BYTES_ORDER}
      * for byte arrays, {@link #UTF8_ORDER} for strings, {@link #U64_ORDER} for u64). Encoding sorts;
-     * decoding rejects keys that are not strictly ascending (unsorted or duplicate).
+     * decoding rejects keys that are not strictly ascending (unsorted or duplicate). Any map can be
+     * encoded; decoding returns an unmodifiable {@link SortedMap} in that order.
      */
-    public static <K, V> ScaleCodec<SortedMap<K, V>> btreeMap(ScaleCodec<K> key, ScaleCodec<V> value,
+    public static <K, V> ScaleCodec<Map<K, V>> btreeMap(ScaleCodec<K> key, ScaleCodec<V> value,
             Comparator<? super K> keyOrder) {
         String name = "BTreeMap<" + key.typeName() + ", " + value.typeName() + ">";
         int entryMin = key.minEncodedSize() + value.minEncodedSize();

@@ -42,6 +42,37 @@ public final class ScaleEnum<T> implements ScaleCodec<T> {
         return new Builder<>(typeName);
     }
 
+    /**
+     * Returns the codec of a Rust enum whose variants carry no fields, as a Java enum: one byte,
+     * the index {@code indexOf} gives each constant (indexes must be distinct, 0…255). With
+     * {@code Enum::ordinal} as the index, {@code Pays.NO} (second constant) → {@code 0x01}.
+     */
+    public static <E extends Enum<E>> ScaleCodec<E> ofUnitEnum(String typeName, Class<E> type,
+            java.util.function.ToIntFunction<E> indexOf) {
+        E[] constants = type.getEnumConstants();
+        @SuppressWarnings("unchecked")
+        E[] byIndex = (E[]) java.lang.reflect.Array.newInstance(type, 256);
+        for (E e : constants) {
+            int index = indexOf.applyAsInt(e);
+            if (index < 0 || index > 255) {
+                throw new IllegalArgumentException(typeName + ": variant index must be 0..255, got " + index + " for " + e);
+            }
+            if (byIndex[index] != null) {
+                throw new IllegalArgumentException(typeName + ": variant index " + index + " used twice");
+            }
+            byIndex[index] = e;
+        }
+        return ScaleCodecs.of(typeName, 1, (w, v) -> w.rawByte(indexOf.applyAsInt(v)), r -> {
+            int start = r.position();
+            int index = r.rawByte(typeName);
+            E value = byIndex[index];
+            if (value == null) {
+                throw new ScaleDecodeException(typeName, start, "unknown variant index " + index);
+            }
+            return value;
+        });
+    }
+
     @Override
     public String typeName() {
         return typeName;

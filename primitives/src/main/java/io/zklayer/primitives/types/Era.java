@@ -168,7 +168,7 @@ public sealed interface Era {
         /** Returns the u16 of the two-byte encoding. */
         int encodedU16() {
             long quantizeFactor = Math.max(period >> 12, 1);
-            int low = (int) Math.min(15, Math.max(1, Long.numberOfTrailingZeros(period) - 1));
+            int low = Math.min(15, Math.max(1, Long.numberOfTrailingZeros(period) - 1));
             return low | (int) ((phase / quantizeFactor) << 4);
         }
     }

@@ -20,6 +20,10 @@ import java.util.Objects;
  */
 public record EventRecord(Phase phase, RuntimeEvent event, List<H256> topics) {
 
+    /** Encodes records; its decoder knows no event, so it is used only for encoding. */
+    private static final ScaleCodec<EventRecord> ENCODER = codec((pallet, event) -> java.util.Optional.empty());
+    private static final ScaleCodec<List<EventRecord>> LIST_ENCODER = ScaleCodecs.vec(ENCODER);
+
     /** Checks the parts and copies the topics. */
     public EventRecord {
         Objects.requireNonNull(phase, "phase");
@@ -34,6 +38,16 @@ public record EventRecord(Phase phase, RuntimeEvent event, List<H256> topics) {
                 ScaleRecord.field("event", RuntimeEvent.codec(layout), EventRecord::event),
                 ScaleRecord.field("topics", ScaleCodecs.vec(H256.CODEC), EventRecord::topics),
                 EventRecord::new);
+    }
+
+    /** Returns the encoding of this record (encoding needs no layout: the fields are already bytes). */
+    public byte[] encode() {
+        return ENCODER.encode(this);
+    }
+
+    /** Returns the encoding of {@code Vec<EventRecord>}, the value the runtime stores in {@code System.Events}. */
+    public static byte[] encodeAll(List<EventRecord> records) {
+        return LIST_ENCODER.encode(records);
     }
 
     /** Returns the codec of {@code Vec<EventRecord>}, the value of {@code System.Events}. */

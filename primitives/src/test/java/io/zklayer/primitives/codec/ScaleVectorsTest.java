@@ -150,7 +150,7 @@ class ScaleVectorsTest {
 
     private static Object u32Map(JsonNode j) {
         TreeMap<Long, Long> out = new TreeMap<>();
-        j.fields().forEachRemaining(e -> out.put(Long.parseLong(e.getKey()), e.getValue().longValue()));
+        j.properties().forEach(e -> out.put(Long.parseLong(e.getKey()), e.getValue().longValue()));
         return out;
     }
 }
