@@ -57,7 +57,7 @@ public final class PurgeChainCommand implements Callable<Integer> {
         try {
             selection = ChainSelection.resolve(chain != null ? chain : dev ? ChainSelection.DEV : ChainSelection.LOCAL);
         } catch (InvalidConfigException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         NodePaths paths = NodePaths.of(basePath != null ? basePath : env.defaultBasePath(), selection);
         Path db = paths.database();

@@ -45,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             config = options.toConfig(env);
         } catch (InvalidConfigException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         env.logConfigurator().accept(config.log());
         return launcher.run(config);

@@ -41,14 +41,13 @@ public record StatePruning(OptionalInt keepBlocks) {
         if ("archive".equals(text)) {
             return archive();
         }
-        if (text == null || !text.matches("[0-9]{1,10}")) {
+        if (text == null || !text.matches("[0-9]+")) {
             throw new InvalidConfigException("--state-pruning must be 'archive' or a number of blocks ≥ 1, got '" + text + "'");
         }
-        long n = Long.parseLong(text);
-        if (n > Integer.MAX_VALUE) {
+        if (text.length() > 10 || Long.parseLong(text) > Integer.MAX_VALUE) {
             throw new InvalidConfigException("--state-pruning must be at most " + Integer.MAX_VALUE + " blocks, got " + text);
         }
-        return keep((int) n);
+        return keep(Integer.parseInt(text));
     }
 
     /** Returns whether every block's state is kept. */

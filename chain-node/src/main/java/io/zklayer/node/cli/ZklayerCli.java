@@ -55,6 +55,10 @@ public final class ZklayerCli implements Callable<Integer> {
         cl.addSubcommand("rpc", new RpcCommand());
         cl.setParameterExceptionHandler(ZklayerCli::usageError);
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof ParameterException usage) {
+                // A value that parsed but breaks a rule, found while building the configuration.
+                return usageError(usage, new String[0]);
+            }
             command.getErr().println("error: " + describe(e));
             command.getErr().flush();
             return 1;
@@ -87,7 +91,12 @@ public final class ZklayerCli implements Callable<Integer> {
      * with a message saying what is missing.
      */
     static NodeLauncher discoverLauncher() {
-        List<NodeLauncher> found = ServiceLoader.load(NodeLauncher.class).stream().map(ServiceLoader.Provider::get).toList();
+        return discoverLauncher(Thread.currentThread().getContextClassLoader());
+    }
+
+    /** Returns the first {@link NodeLauncher} visible to {@code loader}, or the failing stand-in. */
+    static NodeLauncher discoverLauncher(ClassLoader loader) {
+        List<NodeLauncher> found = ServiceLoader.load(NodeLauncher.class, loader).stream().map(ServiceLoader.Provider::get).toList();
         if (found.isEmpty()) {
             return config -> {
                 throw new IllegalStateException("no node service on the class path: nothing implements "
