@@ -2,7 +2,7 @@ package io.zklayer.runtime;
 
 import io.zklayer.primitives.types.H256;
 import io.zklayer.primitives.types.Phase;
-import io.zklayer.runtime.storage.OverlayedStorage;
+import io.zklayer.primitives.trie.TrieState;
 
 /**
  * What a pallet sees while the runtime executes: the state overlay, the block being built or
@@ -17,14 +17,14 @@ public final class RuntimeContext {
         void deposit(RuntimeContext ctx, Phase phase, int palletIndex, byte[] indexAndFields);
     }
 
-    private final OverlayedStorage storage;
+    private final TrieState storage;
     private final long blockNumber;
     private final H256 parentHash;
     private final EventSink events;
     private Phase phase = Phase.INITIALIZATION;
 
     /** Creates a context for block {@code blockNumber} on top of {@code parentHash}. */
-    public RuntimeContext(OverlayedStorage storage, long blockNumber, H256 parentHash, EventSink events) {
+    public RuntimeContext(TrieState storage, long blockNumber, H256 parentHash, EventSink events) {
         this.storage = storage;
         this.blockNumber = blockNumber;
         this.parentHash = parentHash;
@@ -32,7 +32,7 @@ public final class RuntimeContext {
     }
 
     /** Returns the state overlay. */
-    public OverlayedStorage storage() {
+    public TrieState storage() {
         return storage;
     }
 

@@ -15,14 +15,20 @@ public enum RpcErrorCode {
     OVERSIZED_REQUEST(-32007, "Request is too big"),
     SERVER_IS_BUSY(-32009, "Server is busy, try again later"),
     TOO_BIG_BATCH_REQUEST(-32010, "The batch request was too large"),
+    /** Substrate: the extrinsic bytes do not decode. */
+    BAD_FORMAT(1001, "Extrinsic has invalid format"),
     /** Substrate: the transaction is invalid (bad signature, nonce, payment, call). */
     INVALID_TRANSACTION(1010, "Invalid Transaction"),
     /** Substrate: the transaction validity could not be determined. */
     UNKNOWN_TRANSACTION(1011, "Unknown Transaction Validity"),
+    /** Substrate: the transaction was found invalid recently and is banned for a while. */
+    TEMPORARILY_BANNED(1012, "The transaction is temporarily banned"),
     /** Substrate: the pool already has this transaction. */
     ALREADY_IMPORTED(1013, "Transaction Already Imported"),
     /** Substrate: the pool is full or the priority too low to replace another. */
     POOL_PRIORITY_TOO_LOW(1014, "Priority is too low"),
+    /** Substrate: the pool is full. */
+    IMMEDIATELY_DROPPED(1016, "Immediately Dropped"),
     /** Substrate state errors: the block or key asked for is not available. */
     STATE_ERROR(4003, "State error");
 

@@ -33,6 +33,44 @@ public interface SubscriptionMethod {
      */
     Subscription subscribe(RpcParams params, NotificationSink sink) throws RpcException;
 
+    /** Returns a subscription method from its three names, parameter names and a starter. */
+    static SubscriptionMethod of(String subscribe, String unsubscribe, String notification, List<String> parameterNames,
+                                 Starter starter) {
+        return new SubscriptionMethod() {
+            @Override
+            public String subscribeName() {
+                return subscribe;
+            }
+
+            @Override
+            public String unsubscribeName() {
+                return unsubscribe;
+            }
+
+            @Override
+            public String notificationName() {
+                return notification;
+            }
+
+            @Override
+            public List<String> parameterNames() {
+                return parameterNames;
+            }
+
+            @Override
+            public Subscription subscribe(RpcParams params, NotificationSink sink) {
+                return starter.start(params, sink);
+            }
+        };
+    }
+
+    /** Starts one subscription. */
+    @FunctionalInterface
+    interface Starter {
+        /** Validates params and starts sending to {@code sink}. */
+        Subscription start(RpcParams params, NotificationSink sink);
+    }
+
     /** A running subscription. */
     interface Subscription {
         /** Stops notifications; called on unsubscribe and when the connection closes. */

@@ -251,6 +251,28 @@ public final class TransactionPool {
         return out;
     }
 
+    /** Removes the transactions with these hashes (an operator's choice); returns the hashes removed. */
+    public List<byte[]> remove(List<byte[]> hashes) {
+        List<byte[]> removed = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
+        synchronized (this) {
+            Map<Entry, Boolean> before = readiness();
+            for (byte[] h : hashes) {
+                Entry e = byHash.get(ByteBuffer.wrap(h));
+                if (e != null) {
+                    remove(e);
+                    before.remove(e);
+                    removed.add(e.hash.clone());
+                    events.add(new Event(e.hash, new TransactionStatus.Dropped()));
+                }
+            }
+            recomputeReadiness();
+            emitReadinessChanges(before, events);
+        }
+        dispatch(events);
+        return removed;
+    }
+
     /** Returns the number of ready transactions. */
     public synchronized int readyCount() {
         return (int) bySeq.values().stream().filter(e -> e.ready).count();

@@ -16,7 +16,7 @@ import io.zklayer.runtime.Origin;
 import io.zklayer.runtime.Pallet;
 import io.zklayer.runtime.PalletEvent;
 import io.zklayer.runtime.RuntimeContext;
-import io.zklayer.runtime.storage.OverlayedStorage;
+import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.runtime.storage.StorageEntryDescriptor;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +127,7 @@ public final class SystemPallet implements Pallet, CallHandler<SystemCall>, Runt
         } else if (call instanceof SystemCall.KillStorage k) {
             origin.ensureRoot();
             for (byte[] key : k.keys()) {
-                ctx.storage().delete(key);
+                ctx.storage().remove(key);
             }
         }
     }
@@ -135,7 +135,7 @@ public final class SystemPallet implements Pallet, CallHandler<SystemCall>, Runt
     // ---- block lifecycle, driven by the executive ----
 
     /** Starts block {@code number}: records the parent hash, resets per-block items and events. */
-    public void initialize(OverlayedStorage s, long number, H256 parentHash, Digest digest) {
+    public void initialize(TrieState s, long number, H256 parentHash, Digest digest) {
         SystemStorage.NUMBER.put(s, number);
         SystemStorage.PARENT_HASH.put(s, parentHash);
         SystemStorage.DIGEST.put(s, digest);
@@ -143,7 +143,7 @@ public final class SystemPallet implements Pallet, CallHandler<SystemCall>, Runt
         if (number - 1 - BLOCK_HASH_COUNT >= 0) {
             SystemStorage.BLOCK_HASH.remove(s, number - 1 - BLOCK_HASH_COUNT);
         }
-        s.delete(SystemStorage.EVENTS_KEY);
+        s.remove(SystemStorage.EVENTS_KEY);
         SystemStorage.EVENT_COUNT.put(s, 0L);
         SystemStorage.EXTRINSIC_COUNT.put(s, 0L);
         SystemStorage.ALL_EXTRINSICS_LEN.put(s, 0L);
@@ -152,11 +152,11 @@ public final class SystemPallet implements Pallet, CallHandler<SystemCall>, Runt
 
     @Override
     public void deposit(RuntimeContext ctx, Phase phase, int palletIndex, byte[] indexAndFields) {
-        OverlayedStorage s = ctx.storage();
+        TrieState s = ctx.storage();
         ScaleWriter record = new ScaleWriter(indexAndFields.length + 8);
         Phase.CODEC.encode(record, phase);
         record.u8(palletIndex).raw(indexAndFields).compact(0); // no topics
-        byte[] existing = s.get(SystemStorage.EVENTS_KEY);
+        byte[] existing = s.get(SystemStorage.EVENTS_KEY).orElse(null);
         long count = 0;
         byte[] body = new byte[0];
         if (existing != null) {
@@ -171,12 +171,12 @@ public final class SystemPallet implements Pallet, CallHandler<SystemCall>, Runt
     }
 
     /** Returns an account's info (the empty account when it does not exist). */
-    public AccountInfo account(OverlayedStorage s, AccountId32 who) {
+    public AccountInfo account(TrieState s, AccountId32 who) {
         return SystemStorage.ACCOUNT.get(s, who);
     }
 
     /** Returns whether the account exists (has a provider). */
-    public boolean exists(OverlayedStorage s, AccountId32 who) {
+    public boolean exists(TrieState s, AccountId32 who) {
         return SystemStorage.ACCOUNT.contains(s, who);
     }
 
@@ -185,7 +185,7 @@ public final class SystemPallet implements Pallet, CallHandler<SystemCall>, Runt
      * no providers and no consumers left (event {@code KilledAccount}).
      */
     public void putAccount(RuntimeContext ctx, AccountId32 who, AccountInfo info) {
-        OverlayedStorage s = ctx.storage();
+        TrieState s = ctx.storage();
         boolean existed = SystemStorage.ACCOUNT.contains(s, who);
         if (info.providers() == 0 && info.consumers() == 0 && info.sufficients() == 0) {
             if (existed) {
@@ -207,7 +207,7 @@ public final class SystemPallet implements Pallet, CallHandler<SystemCall>, Runt
     }
 
     /** Returns the hash of block {@code number} if it is recent, else zero. */
-    public H256 blockHash(OverlayedStorage s, long number) {
+    public H256 blockHash(TrieState s, long number) {
         return SystemStorage.BLOCK_HASH.get(s, number);
     }
 }

@@ -1,6 +1,8 @@
 package io.zklayer.runtime.storage;
 
 import io.zklayer.primitives.codec.ScaleCodec;
+import io.zklayer.primitives.trie.TrieEntry;
+import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.primitives.hashing.StorageHasher;
 import io.zklayer.primitives.hashing.StorageKeys;
 import java.io.ByteArrayOutputStream;
@@ -65,51 +67,50 @@ public final class StorageDoubleMap<K1, K2, V> {
     }
 
     /** Returns the value, or the default when absent. */
-    public V get(OverlayedStorage s, K1 k1, K2 k2) {
+    public V get(TrieState s, K1 k1, K2 k2) {
         return getOptional(s, k1, k2).orElse(defaultValue);
     }
 
     /** Returns the value if present. */
-    public Optional<V> getOptional(OverlayedStorage s, K1 k1, K2 k2) {
-        byte[] raw = s.get(key(k1, k2));
-        return raw == null ? Optional.empty()
-                : Optional.of(StorageValue.decodeStored(valueCodec, raw, pallet + "." + name));
+    public Optional<V> getOptional(TrieState s, K1 k1, K2 k2) {
+        return s.get(key(k1, k2)).map(raw -> StorageValue.decodeStored(valueCodec, raw, pallet + "." + name));
     }
 
     /** Sets the value. */
-    public void put(OverlayedStorage s, K1 k1, K2 k2, V value) {
+    public void put(TrieState s, K1 k1, K2 k2, V value) {
         s.put(key(k1, k2), valueCodec.encode(value));
     }
 
     /** Removes the entry. */
-    public void remove(OverlayedStorage s, K1 k1, K2 k2) {
-        s.delete(key(k1, k2));
+    public void remove(TrieState s, K1 k1, K2 k2) {
+        s.remove(key(k1, k2));
     }
 
     /** Returns whether the entry exists. */
-    public boolean contains(OverlayedStorage s, K1 k1, K2 k2) {
+    public boolean contains(TrieState s, K1 k1, K2 k2) {
         return s.exists(key(k1, k2));
     }
 
     /** Returns the entries under {@code k1} in storage-key order (needs a transparent second hasher). */
-    public List<Map.Entry<K2, V>> entriesOf(OverlayedStorage s, K1 k1) {
+    public List<Map.Entry<K2, V>> entriesOf(TrieState s, K1 k1) {
         if (!hasher2.isTransparent()) {
             throw new IllegalStateException(pallet + "." + name + " uses " + hasher2 + ", whose keys cannot be read back");
         }
         byte[] p = prefix(k1);
         List<Map.Entry<K2, V>> out = new ArrayList<>();
-        Iterator<byte[]> keys = s.keysWithPrefix(p);
-        while (keys.hasNext()) {
-            byte[] full = keys.next();
+        Iterator<TrieEntry> entries = s.iterator(p);
+        while (entries.hasNext()) {
+            TrieEntry entry = entries.next();
+            byte[] full = entry.key();
             byte[] encoded = Arrays.copyOfRange(full, p.length + hasher2.prefixLength(), full.length);
             out.add(Map.entry(StorageValue.decodeStored(key2Codec, encoded, pallet + "." + name + " key2"),
-                    StorageValue.decodeStored(valueCodec, s.get(full), pallet + "." + name)));
+                    StorageValue.decodeStored(valueCodec, entry.value(), pallet + "." + name)));
         }
         return out;
     }
 
     /** Removes every entry under {@code k1}; returns how many. */
-    public int clear(OverlayedStorage s, K1 k1) {
+    public int clear(TrieState s, K1 k1) {
         return s.clearPrefix(prefix(k1));
     }
 

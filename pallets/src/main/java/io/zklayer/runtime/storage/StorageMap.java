@@ -1,6 +1,8 @@
 package io.zklayer.runtime.storage;
 
 import io.zklayer.primitives.codec.ScaleCodec;
+import io.zklayer.primitives.trie.TrieEntry;
+import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.primitives.hashing.StorageHasher;
 import io.zklayer.primitives.hashing.StorageKeys;
 import java.util.ArrayList;
@@ -53,29 +55,27 @@ public final class StorageMap<K, V> {
     }
 
     /** Returns the value at {@code key}, or the default when absent. */
-    public V get(OverlayedStorage s, K key) {
+    public V get(TrieState s, K key) {
         return getOptional(s, key).orElse(defaultValue);
     }
 
     /** Returns the value at {@code key} if present. */
-    public Optional<V> getOptional(OverlayedStorage s, K key) {
-        byte[] raw = s.get(key(key));
-        return raw == null ? Optional.empty()
-                : Optional.of(StorageValue.decodeStored(valueCodec, raw, pallet + "." + name));
+    public Optional<V> getOptional(TrieState s, K key) {
+        return s.get(key(key)).map(raw -> StorageValue.decodeStored(valueCodec, raw, pallet + "." + name));
     }
 
     /** Sets the value at {@code key}. */
-    public void put(OverlayedStorage s, K key, V value) {
+    public void put(TrieState s, K key, V value) {
         s.put(key(key), valueCodec.encode(value));
     }
 
     /** Removes {@code key}. */
-    public void remove(OverlayedStorage s, K key) {
-        s.delete(key(key));
+    public void remove(TrieState s, K key) {
+        s.remove(key(key));
     }
 
     /** Returns whether {@code key} has a value. */
-    public boolean contains(OverlayedStorage s, K key) {
+    public boolean contains(TrieState s, K key) {
         return s.exists(key(key));
     }
 
@@ -83,17 +83,18 @@ public final class StorageMap<K, V> {
      * Returns every entry in storage-key order (the order of the hashed keys). Needs a transparent
      * hasher (Blake2_128Concat, Twox64Concat, Identity) to read the keys back.
      */
-    public List<Map.Entry<K, V>> entries(OverlayedStorage s) {
+    public List<Map.Entry<K, V>> entries(TrieState s) {
         if (!hasher.isTransparent()) {
             throw new IllegalStateException(pallet + "." + name + " uses " + hasher + ", whose keys cannot be read back");
         }
         List<Map.Entry<K, V>> out = new ArrayList<>();
-        Iterator<byte[]> keys = s.keysWithPrefix(prefix);
-        while (keys.hasNext()) {
-            byte[] full = keys.next();
+        Iterator<TrieEntry> entries = s.iterator(prefix);
+        while (entries.hasNext()) {
+            TrieEntry entry = entries.next();
+            byte[] full = entry.key();
             byte[] encodedKey = Arrays.copyOfRange(full, prefix.length + hasher.prefixLength(), full.length);
             K k = StorageValue.decodeStored(keyCodec, encodedKey, pallet + "." + name + " key");
-            V v = StorageValue.decodeStored(valueCodec, s.get(full), pallet + "." + name);
+            V v = StorageValue.decodeStored(valueCodec, entry.value(), pallet + "." + name);
             out.add(Map.entry(k, v));
         }
         return out;

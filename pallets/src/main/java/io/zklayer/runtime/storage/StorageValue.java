@@ -1,6 +1,7 @@
 package io.zklayer.runtime.storage;
 
 import io.zklayer.primitives.codec.ScaleCodec;
+import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.primitives.codec.ScaleDecodeException;
 import io.zklayer.primitives.hashing.StorageKeys;
 import java.util.List;
@@ -35,28 +36,27 @@ public final class StorageValue<V> {
     }
 
     /** Returns the value, or the default when absent. */
-    public V get(OverlayedStorage s) {
+    public V get(TrieState s) {
         return getOptional(s).orElse(defaultValue);
     }
 
     /** Returns the value if present. */
-    public Optional<V> getOptional(OverlayedStorage s) {
-        byte[] raw = s.get(key);
-        return raw == null ? Optional.empty() : Optional.of(decodeStored(codec, raw, pallet + "." + name));
+    public Optional<V> getOptional(TrieState s) {
+        return s.get(key).map(raw -> decodeStored(codec, raw, pallet + "." + name));
     }
 
     /** Sets the value. */
-    public void put(OverlayedStorage s, V value) {
+    public void put(TrieState s, V value) {
         s.put(key, codec.encode(value));
     }
 
     /** Removes the value. */
-    public void kill(OverlayedStorage s) {
-        s.delete(key);
+    public void kill(TrieState s) {
+        s.remove(key);
     }
 
     /** Returns whether a value is stored. */
-    public boolean exists(OverlayedStorage s) {
+    public boolean exists(TrieState s) {
         return s.exists(key);
     }
 

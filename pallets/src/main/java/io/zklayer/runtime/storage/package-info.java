@@ -1,6 +1,6 @@
 /**
- * How the runtime sees state: a read-only {@link io.zklayer.runtime.storage.StateBackend}, an
- * {@link io.zklayer.runtime.storage.OverlayedStorage} with nested transactions, and typed items
- * ({@code StorageValue}, {@code StorageMap}, {@code StorageDoubleMap}) with Substrate's key hashing.
+ * Typed storage items of the runtime ({@code StorageValue}, {@code StorageMap},
+ * {@code StorageDoubleMap}) with Substrate's key hashing, read and written through the
+ * {@link io.zklayer.primitives.trie.TrieState} overlay.
  */
 package io.zklayer.runtime.storage;

@@ -1,0 +1,39 @@
+package io.zklayer.node.client;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Limits of an {@link RpcClient}.
+ *
+ * @param connectTimeout how long to wait for the TCP connection and WebSocket handshake
+ * @param callTimeout how long the blocking {@link RpcClient#call(String, Object...)} waits for an answer
+ * @param maxMessageBytes the largest response or notification accepted (in UTF-16 chars for
+ *     WebSocket text, bytes for HTTP bodies); larger ones close the connection as a bad response
+ * @param maxEarlyNotifications how many notifications to hold for subscription ids whose subscribe
+ *     reply has not arrived yet; the oldest are dropped beyond that
+ */
+public record RpcClientOptions(Duration connectTimeout, Duration callTimeout, int maxMessageBytes,
+                               int maxEarlyNotifications) {
+    /** Checks that the durations and limits are positive. */
+    public RpcClientOptions {
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || callTimeout.isNegative() || callTimeout.isZero()) {
+            throw new IllegalArgumentException("rpc client: timeouts must be positive");
+        }
+        if (maxMessageBytes < 1024 || maxEarlyNotifications < 0) {
+            throw new IllegalArgumentException("rpc client: maxMessageBytes must be ≥ 1024 and maxEarlyNotifications ≥ 0");
+        }
+    }
+
+    /** Returns the defaults: 10 s to connect, 30 s per call, 16 MiB messages (above the node's 15 MiB), 1024 early notifications. */
+    public static RpcClientOptions defaults() {
+        return new RpcClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(30), 16 << 20, 1024);
+    }
+
+    /** Returns these options with another call timeout. */
+    public RpcClientOptions withCallTimeout(Duration timeout) {
+        return new RpcClientOptions(connectTimeout, timeout, maxMessageBytes, maxEarlyNotifications);
+    }
+}

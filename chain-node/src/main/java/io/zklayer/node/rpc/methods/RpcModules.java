@@ -1,0 +1,18 @@
+package io.zklayer.node.rpc.methods;
+
+import io.zklayer.node.rpc.RpcRegistry;
+import io.zklayer.node.service.Node;
+
+/** Registers every RPC namespace of the node in one table. */
+public final class RpcModules {
+    private RpcModules() {}
+
+    /** Registers {@code system_*}, {@code chain_*}, {@code state_*}, {@code author_*} and {@code payment_*}. */
+    public static void registerAll(RpcRegistry registry, Node node) {
+        SystemRpc.register(registry, node);
+        ChainRpc.register(registry, node);
+        StateRpc.register(registry, node);
+        AuthorRpc.register(registry, node);
+        PaymentRpc.register(registry, node);
+    }
+}

@@ -1,0 +1,23 @@
+package io.zklayer.node.service;
+
+import io.zklayer.genesis.ChainSpec;
+import io.zklayer.node.rpc.RpcServerConfig;
+import io.zklayer.node.storage.Pruning;
+import io.zklayer.primitives.crypto.Ed25519KeyPair;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What a node needs to start, resolved from the command line: the chain spec, where the database
+ * lives, the RPC server, and the authoring key if it is a validator.
+ *
+ * @param name the node's name (system_name is the implementation; this is for logs)
+ * @param spec the chain spec
+ * @param databaseDir the RocksDB directory
+ * @param pruning how many states to keep
+ * @param rpc the RPC server configuration
+ * @param authoringKey the key to author blocks with, if this node is a validator
+ * @param instantFinality whether blocks are final when imported (dev chains)
+ */
+public record NodeSettings(String name, ChainSpec spec, Path databaseDir, Pruning pruning, RpcServerConfig rpc,
+                           Optional<Ed25519KeyPair> authoringKey, boolean instantFinality) {}

@@ -1,0 +1,69 @@
+package io.zklayer.node.service;
+
+import io.zklayer.genesis.ChainSpec;
+import io.zklayer.genesis.ChainSpecs;
+import io.zklayer.genesis.ChainType;
+import io.zklayer.node.cli.NodeConfig;
+import io.zklayer.node.cli.NodeLauncher;
+import io.zklayer.node.cli.NodePaths;
+import io.zklayer.node.rpc.RpcServerConfig;
+import io.zklayer.node.storage.Pruning;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a node from the command line's {@link NodeConfig} until the process is asked to stop
+ * (Ctrl-C, SIGTERM), then shuts down cleanly: RPC closed, authoring stopped, database closed, and
+ * with {@code --tmp} the temporary base path deleted. Found by the CLI through
+ * {@link java.util.ServiceLoader}.
+ */
+public final class ZklayerNodeLauncher implements NodeLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(ZklayerNodeLauncher.class);
+
+    @Override
+    public int run(NodeConfig cfg) throws Exception {
+        ChainSpec spec = ChainSpecs.load(cfg.chain().preset().orElseGet(() -> cfg.chain().specFile().orElseThrow().toString()));
+        Path base = cfg.basePath().isPresent() ? cfg.basePath().get() : NodePaths.createTemporary();
+        NodePaths paths = NodePaths.of(base, spec.id());
+        NodeSettings settings = settings(cfg, spec, paths);
+        LOG.info("ZKLayer Node");
+        LOG.info("✌️  version {}", io.zklayer.node.rpc.methods.RpcModules.class.getPackage().getImplementationVersion() == null
+                ? "0.1.0-dev" : io.zklayer.node.rpc.methods.RpcModules.class.getPackage().getImplementationVersion());
+        LOG.info("📋 Chain specification: {}", spec.name());
+        LOG.info("🏷  Node name: {}", cfg.name());
+        LOG.info("👤 Role: {}", settings.authoringKey().isPresent() ? "AUTHORITY" : "FULL");
+        LOG.info("💾 Database: RocksDb at {}", paths.database());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Node node = Node.start(settings);
+        Thread hook = new Thread(() -> {
+            LOG.info("Shutting down");
+            node.close();
+            if (cfg.basePath().isEmpty()) {
+                try {
+                    NodePaths.deleteTree(base);
+                } catch (java.io.IOException e) {
+                    LOG.warn("Could not delete the temporary base path {}: {}", base, e.getMessage());
+                }
+            }
+            stopped.countDown();
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
+        return 0;
+    }
+
+    /** Turns the command line's settings into the node's. */
+    static NodeSettings settings(NodeConfig cfg, ChainSpec spec, NodePaths paths) {
+        var r = cfg.rpc();
+        RpcServerConfig rpc = new RpcServerConfig(r.host(), r.port(), r.maxRequestBytes(), r.maxResponseBytes(),
+                r.maxConnections(), r.maxSubscriptionsPerConnection(), 1000, r.allowUnsafe());
+        Pruning pruning = cfg.statePruning().isArchive() ? Pruning.archive()
+                : Pruning.keepLast(cfg.statePruning().keepBlocks().orElse(256));
+        boolean dev = cfg.dev() || spec.chainType() == ChainType.DEVELOPMENT;
+        return new NodeSettings(cfg.name(), spec, paths.database(), pruning, rpc,
+                cfg.validator() ? cfg.authoringKey() : Optional.empty(), dev);
+    }
+}

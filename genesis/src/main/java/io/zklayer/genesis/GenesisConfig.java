@@ -1,0 +1,115 @@
+package io.zklayer.genesis;
+
+import io.zklayer.primitives.types.AccountId32;
+import io.zklayer.runtime.BalanceMath;
+import io.zklayer.runtime.RuntimeGenesisConfig;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The human form of a chain spec's genesis, {@code genesis.runtimeGenesis.config}, per pallet:
+ *
+ * <pre>
+ * "config": {
+ *   "system": {},
+ *   "balances": {"balances": [["5FA9nQDV…TTpu", "1000000000000000000"], ...]},
+ *   "sudo": {"key": "5FA9nQDV…TTpu"},
+ *   "session": {"validators": ["5FA9nQDV…TTpu"]}
+ * }
+ * </pre>
+ *
+ * <p>The lists keep the order of the spec (so a spec writes back as it was read); the genesis state
+ * does not depend on it except for the validators, whose order is the authoring order. The
+ * constructor enforces the rules that need no runtime: every amount in 1…2^128−1, no account
+ * endowed twice, a total that fits in u128, a non-empty validator set without repeats. The
+ * existential deposit is checked by {@link GenesisBuilder}, which knows the runtime. Violations
+ * are {@link ChainSpecException}s whose path points into the spec, as if it had been read from JSON.
+ *
+ * @param balances endowed accounts with their free balance, in spec order
+ * @param sudoKey the sudo key, if the chain has one
+ * @param validators the genesis validator set, in authoring order
+ */
+public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudoKey, List<AccountId32> validators)
+        implements SpecGenesis {
+    /** The JSON path of this section in a chain spec. */
+    public static final String PATH = "genesis.runtimeGenesis.config";
+    /** The JSON path of the endowment list. */
+    public static final String BALANCES_PATH = PATH + ".balances.balances";
+    /** The JSON path of the validator list. */
+    public static final String VALIDATORS_PATH = PATH + ".session.validators";
+
+    /**
+     * One endowed account.
+     *
+     * @param account the account
+     * @param amount its free balance at genesis, in the smallest unit (10^-12 ZKL)
+     */
+    public record Endowment(AccountId32 account, BigInteger amount) {
+        /** Checks for nulls; ranges are checked by {@link GenesisConfig}. */
+        public Endowment {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /**
+     * Copies the lists and checks the rules above.
+     *
+     * @throws ChainSpecException naming the path of the first offending entry
+     */
+    public GenesisConfig {
+        balances = List.copyOf(balances);
+        sudoKey = Objects.requireNonNull(sudoKey, "sudoKey");
+        validators = List.copyOf(validators);
+        Map<AccountId32, Integer> seen = new HashMap<>();
+        BigInteger total = BigInteger.ZERO;
+        for (int i = 0; i < balances.size(); i++) {
+            Endowment e = balances.get(i);
+            String at = BALANCES_PATH + "[" + i + "]";
+            if (e.amount().signum() <= 0) {
+                throw new ChainSpecException(at + "[1]", "amount " + e.amount() + " must be positive");
+            }
+            if (e.amount().compareTo(BalanceMath.MAX) > 0) {
+                throw new ChainSpecException(at + "[1]", "amount " + e.amount() + " exceeds the u128 maximum 2^128-1");
+            }
+            Integer first = seen.putIfAbsent(e.account(), i);
+            if (first != null) {
+                throw new ChainSpecException(at + "[0]", "account " + e.account() + " is already endowed at "
+                        + BALANCES_PATH + "[" + first + "]");
+            }
+            total = total.add(e.amount());
+            if (total.compareTo(BalanceMath.MAX) > 0) {
+                throw new ChainSpecException(at + "[1]", "the total issuance up to this entry exceeds the u128 maximum 2^128-1");
+            }
+        }
+        if (validators.isEmpty()) {
+            throw new ChainSpecException(VALIDATORS_PATH, "the validator set is empty; a chain needs at least one validator");
+        }
+        Set<AccountId32> distinct = new HashSet<>();
+        for (int i = 0; i < validators.size(); i++) {
+            if (!distinct.add(validators.get(i))) {
+                throw new ChainSpecException(VALIDATORS_PATH + "[" + i + "]", "validator " + validators.get(i)
+                        + " is listed twice");
+            }
+        }
+    }
+
+    /** Returns the sum of the endowments: the genesis {@code Balances.TotalIssuance}. */
+    public BigInteger totalIssuance() {
+        return balances.stream().map(Endowment::amount).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    /** Returns the runtime's genesis configuration for these values. */
+    public RuntimeGenesisConfig toRuntimeConfig() {
+        Map<AccountId32, BigInteger> map = new LinkedHashMap<>();
+        balances.forEach(e -> map.put(e.account(), e.amount()));
+        return new RuntimeGenesisConfig(map, sudoKey, validators);
+    }
+}

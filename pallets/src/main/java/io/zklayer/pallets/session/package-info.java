@@ -1,0 +1,2 @@
+/** The Session pallet: the validator set read by consensus. */
+package io.zklayer.pallets.session;

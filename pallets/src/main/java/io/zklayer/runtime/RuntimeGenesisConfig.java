@@ -1,0 +1,72 @@
+package io.zklayer.runtime;
+
+import io.zklayer.pallets.balances.BalancesPallet;
+import io.zklayer.pallets.session.SessionPallet;
+import io.zklayer.pallets.sudo.SudoPallet;
+import io.zklayer.primitives.trie.MemoryNodeStore;
+import io.zklayer.primitives.trie.NodeStore;
+import io.zklayer.primitives.trie.Trie;
+import io.zklayer.primitives.trie.TrieCommit;
+import io.zklayer.primitives.trie.TrieState;
+import io.zklayer.primitives.types.AccountId32;
+import io.zklayer.primitives.types.Digest;
+import io.zklayer.primitives.types.H256;
+import io.zklayer.primitives.types.Header;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The genesis configuration of the runtime, per pallet, as the chain spec's
+ * {@code genesis.runtimeGenesis} holds it: endowed balances, the sudo key and the validators.
+ *
+ * @param balances initial free balances, each at least the existential deposit
+ * @param sudoKey the sudo key, if the chain has one
+ * @param validators the genesis validator set (ed25519 keys), non-empty
+ */
+public record RuntimeGenesisConfig(Map<AccountId32, BigInteger> balances, Optional<AccountId32> sudoKey,
+                                   List<AccountId32> validators) {
+    /** Copies and validates the configuration. */
+    public RuntimeGenesisConfig {
+        balances = new TreeMap<>(balances);
+        validators = List.copyOf(validators);
+        if (validators.isEmpty()) {
+            throw new IllegalArgumentException("genesis: the validator set is empty");
+        }
+        for (Map.Entry<AccountId32, BigInteger> e : balances.entrySet()) {
+            if (e.getValue().signum() <= 0) {
+                throw new IllegalArgumentException("genesis: balance of " + e.getKey() + " must be positive");
+            }
+        }
+    }
+
+    /** The result of building genesis: the genesis header and the trie nodes of its state. */
+    public record Built(Header header, TrieCommit state) {
+        /** Returns the genesis hash. */
+        public H256 hash() {
+            return header.hash();
+        }
+    }
+
+    /** Builds the genesis state and header for {@code runtime}, writing trie nodes to {@code store}. */
+    public Built build(Runtime runtime, NodeStore store) {
+        Executive executive = new Executive(runtime, BlockLimits.defaults());
+        TrieState state = new TrieState(Trie.empty(executive.layout(), store));
+        RuntimeContext ctx = new RuntimeContext(state, 0, H256.ZERO, (c, phase, pallet, event) -> { });
+        BalancesPallet balancesPallet = runtime.pallet(BalancesPallet.class);
+        balances.forEach((who, amount) -> balancesPallet.endowAtGenesis(ctx, who, amount));
+        sudoKey.ifPresent(key -> runtime.pallet(SudoPallet.class).setKeyAtGenesis(ctx, key));
+        runtime.pallet(SessionPallet.class).setValidatorsAtGenesis(ctx, validators);
+        TrieCommit commit = state.commit();
+        H256 emptyRoot = Executive.extrinsicsRoot(List.of(), executive.layout());
+        Header header = new Header(H256.ZERO, 0, H256.of(commit.root()), emptyRoot, Digest.EMPTY);
+        return new Built(header, commit);
+    }
+
+    /** Builds genesis into a fresh in-memory node store (tests and spec tools). */
+    public Built build(Runtime runtime) {
+        return build(runtime, new MemoryNodeStore());
+    }
+}

@@ -1,0 +1,40 @@
+package io.zklayer.runtime;
+
+import io.zklayer.pallets.balances.BalancesPallet;
+import io.zklayer.pallets.payment.TransactionPaymentPallet;
+import io.zklayer.pallets.session.SessionPallet;
+import io.zklayer.pallets.sudo.SudoPallet;
+import io.zklayer.pallets.system.SystemPallet;
+import io.zklayer.pallets.timestamp.TimestampPallet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The ZKLayer runtime: its pallets at their fixed indexes and its version.
+ *
+ * <pre>
+ *  0 System   1 Timestamp   2 Session   3 Balances   4 TransactionPayment   5 Sudo
+ * </pre>
+ */
+public final class ZklayerRuntime {
+    /** The runtime version; {@code transactionVersion} rises whenever a call encoding changes. */
+    public static final RuntimeVersion VERSION = new RuntimeVersion("zklayer", "zklayer-node", 1, 1, 0, List.of(), 1, 1);
+
+    private ZklayerRuntime() {}
+
+    /** Returns a runtime built with {@code params}. */
+    public static Runtime create(RuntimeParameters params) {
+        AtomicReference<Runtime> self = new AtomicReference<>();
+        SystemPallet system = new SystemPallet();
+        BalancesPallet balances = new BalancesPallet(system, params.existentialDeposit());
+        Runtime runtime = new Runtime(VERSION, List.of(
+                system,
+                new TimestampPallet(params.minimumPeriodMillis()),
+                new SessionPallet(),
+                balances,
+                new TransactionPaymentPallet(balances, params.fees()),
+                new SudoPallet(self::get)));
+        self.set(runtime);
+        return runtime;
+    }
+}
