@@ -40,6 +40,8 @@ public final class Op {
     public static final int I32_ADD = 0x6A;
     public static final int I32_SUB = 0x6B;
     public static final int I32_MUL = 0x6C;
+    public static final int I32_OR = 0x72;
+    public static final int I32_SHL = 0x74;
     public static final int I64_ADD = 0x7C;
     public static final int I64_SUB = 0x7D;
     public static final int I64_MUL = 0x7E;
