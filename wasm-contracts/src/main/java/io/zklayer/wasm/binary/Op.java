@@ -30,6 +30,7 @@ public final class Op {
     public static final int I32_EQZ = 0x45;
     public static final int I32_NE = 0x47;
     public static final int I32_LT_S = 0x48;
+    public static final int I32_LT_U = 0x49;
     public static final int I32_GT_S = 0x4A;
     public static final int I32_GT_U = 0x4B;
     public static final int I32_GE_S = 0x4E;

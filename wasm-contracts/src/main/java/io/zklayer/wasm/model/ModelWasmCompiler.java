@@ -246,14 +246,20 @@ public final class ModelWasmCompiler {
         b.u8(Op.IF).u8(Op.EMPTY_BLOCK).u8(Op.I32_CONST).s32(status).u8(Op.RETURN).u8(Op.END);
     }
 
-    /** Emits {@code for (local = 0; local < count; local++) body}. */
+    /**
+     * Emits {@code local = 0; do { body; local++; } while (local < count)}, for {@code count >= 1}
+     * (every dimension is at least 1): one basic block, hence one gas charge, per iteration.
+     */
     private static void forLoop(WasmBuffer b, int local, int count, Runnable body) {
+        if (count < 1) {
+            throw new IllegalStateException("loop count must be positive, got " + count);
+        }
         b.u8(Op.I32_CONST).s32(0).u8(Op.LOCAL_SET).u32(local);
-        b.u8(Op.BLOCK).u8(Op.EMPTY_BLOCK).u8(Op.LOOP).u8(Op.EMPTY_BLOCK);
-        b.u8(Op.LOCAL_GET).u32(local).u8(Op.I32_CONST).s32(count).u8(Op.I32_GE_U).u8(Op.BR_IF).u32(1);
+        b.u8(Op.LOOP).u8(Op.EMPTY_BLOCK);
         body.run();
-        b.u8(Op.LOCAL_GET).u32(local).u8(Op.I32_CONST).s32(1).u8(Op.I32_ADD).u8(Op.LOCAL_SET).u32(local);
-        b.u8(Op.BR).u32(0).u8(Op.END).u8(Op.END);
+        b.u8(Op.LOCAL_GET).u32(local).u8(Op.I32_CONST).s32(1).u8(Op.I32_ADD).u8(Op.LOCAL_TEE).u32(local)
+                .u8(Op.I32_CONST).s32(count).u8(Op.I32_LT_U).u8(Op.BR_IF).u32(0);
+        b.u8(Op.END);
     }
 
     private static int align8(int v) {
