@@ -20,6 +20,9 @@ public record GasSchedule(long instruction, long memoryPage, long hostCall, long
 
     /** Checks that every price is non-negative and small enough that sums cannot overflow. */
     public GasSchedule {
+        if (instruction < 1) {
+            throw new IllegalArgumentException("gas schedule: instruction must be at least 1, or loops would run free");
+        }
         check("instruction", instruction);
         check("memoryPage", memoryPage);
         check("hostCall", hostCall);
