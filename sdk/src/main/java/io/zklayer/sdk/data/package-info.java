@@ -1,0 +1,2 @@
+/** Labelled tabular data sets read from CSV, and seeded train/test splits. */
+package io.zklayer.sdk.data;
