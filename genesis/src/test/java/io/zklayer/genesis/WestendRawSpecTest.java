@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zklayer.pallets.balances.BalancesStorage;
+import io.zklayer.pallets.session.SessionPallet;
+import io.zklayer.pallets.sudo.SudoPallet;
+import io.zklayer.pallets.system.SystemStorage;
 import io.zklayer.primitives.Hex;
+import io.zklayer.primitives.codec.ScaleCodecs;
 import io.zklayer.primitives.trie.TrieLayout;
+import io.zklayer.primitives.types.AccountId32;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +78,24 @@ class WestendRawSpecTest {
         assertThat(again).isEqualTo(westend);
         assertThat(GenesisBuilder.buildRaw((RawGenesis) again.genesis(), TrieLayout.V0).hash().toHex())
                 .isEqualTo(expected.get("genesisHash").asText());
+    }
+
+    @Test
+    void theRuntimesGenesisStorageKeysAreTheOnesWestendUses() {
+        RawGenesis raw = (RawGenesis) westend.genesis();
+        assertThat(raw.get(BalancesStorage.TOTAL_ISSUANCE.key())).isPresent();
+        assertThat(raw.get(SudoPallet.KEY.key())).hasValueSatisfying(v -> assertThat(v).hasSize(32));
+        byte[] validators = raw.get(SessionPallet.VALIDATORS.key()).orElseThrow();
+        List<AccountId32> decoded = ScaleCodecs.vec(AccountId32.CODEC).decode(validators);
+        assertThat(decoded).isNotEmpty();
+        byte[] prefix = SystemStorage.ACCOUNT.prefix();
+        List<byte[]> accountKeys = raw.entries().stream().map(Map.Entry::getKey)
+                .filter(k -> k.length == prefix.length + 16 + 32 && Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length))
+                .toList();
+        assertThat(accountKeys).hasSize(5);
+        for (byte[] key : accountKeys) {
+            AccountId32 who = AccountId32.of(Arrays.copyOfRange(key, key.length - 32, key.length));
+            assertThat(SystemStorage.ACCOUNT.key(who)).as("Blake2_128Concat key of %s", who).isEqualTo(key);
+        }
     }
 }
