@@ -71,9 +71,14 @@ public final class ChainSpecJson {
      * @throws ChainSpecException naming the JSON path of the first problem ({@code $} for the whole document)
      */
     public static ChainSpec read(byte[] json) {
-        if (json.length > MAX_BYTES) {
+        return read(json, MAX_BYTES);
+    }
+
+    /** Returns the spec in {@code json}, which may be at most {@code maxBytes} long (tests use small limits). */
+    static ChainSpec read(byte[] json, int maxBytes) {
+        if (json.length > maxBytes) {
             throw new ChainSpecException("$", "the document is " + json.length + " bytes, more than the limit of "
-                    + MAX_BYTES + " (64 MiB)");
+                    + maxBytes + " bytes");
         }
         JsonNode tree;
         try {
@@ -95,7 +100,7 @@ public final class ChainSpecJson {
     public static ChainSpec read(String json) {
         if (json.length() > MAX_BYTES) {
             throw new ChainSpecException("$", "the document is " + json.length()
-                    + " characters, more than the limit of " + MAX_BYTES + " bytes (64 MiB)");
+                    + " characters, more than the limit of " + MAX_BYTES + " bytes");
         }
         return read(json.getBytes(StandardCharsets.UTF_8));
     }
@@ -115,11 +120,16 @@ public final class ChainSpecJson {
 
     /** Returns the spec read from {@code in} (not closed), reading at most {@value #MAX_BYTES} + 1 bytes. */
     public static ChainSpec read(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw new ChainSpecException("$", "the document is more than the limit of " + MAX_BYTES + " bytes (64 MiB)");
+        return read(in, MAX_BYTES);
+    }
+
+    /** Reads at most {@code maxBytes} + 1 bytes from {@code in}; more is rejected without parsing. */
+    static ChainSpec read(InputStream in, int maxBytes) throws IOException {
+        byte[] bytes = in.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            throw new ChainSpecException("$", "the document is more than the limit of " + maxBytes + " bytes");
         }
-        return read(bytes);
+        return read(bytes, maxBytes);
     }
 
     /**
