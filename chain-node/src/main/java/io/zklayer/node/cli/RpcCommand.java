@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * printed as one compact JSON line, until {@code --count} notifications or Ctrl-C.
  */
 @Command(name = "rpc", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Call a node's JSON-RPC method and print the result, e.g.",
+        description = {"Call a node's JSON-RPC method and print the result.", "Examples:",
                 "  zklayer rpc system_health",
                 "  zklayer rpc chain_getBlockHash 0",
                 "  zklayer rpc chain_subscribeNewHeads --subscribe chain_unsubscribeNewHeads --count 3"})
