@@ -135,8 +135,9 @@ final class KeyCommands implements Callable<Integer> {
 
     /** {@code key inspect}: what a phrase, secret URI, SS58 address or (with --public) hex key is. */
     @Command(name = "inspect", mixinStandardHelpOptions = true,
-            description = {"Show the key and address of a secret phrase, secret URI (//Alice, <phrase>//path///password,",
-                    "0x<seed>), or the public key and network of an SS58 address."})
+            description = {"Show the key and address of a secret phrase or secret URI, or what an address is.",
+                    "Accepts a phrase, a secret URI (//Alice, <phrase>//path///password, 0x<seed>//path),",
+                    "an SS58 address, or with --public a hex public key."})
     static final class Inspect implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -1,8 +1,6 @@
 package io.zklayer.node.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zklayer.primitives.Hex;
 import io.zklayer.primitives.crypto.Ed25519PublicKey;
@@ -31,7 +29,7 @@ import java.util.Optional;
  * @param publicKey the public key, which is also the account id
  */
 record KeyReport(Kind kind, String input, Ss58Network network, Optional<byte[]> seed, Ed25519PublicKey publicKey) {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the inspected text was. */
     enum Kind {
@@ -82,10 +80,6 @@ record KeyReport(Kind kind, String input, Ss58Network network, Optional<byte[]> 
         node.put("accountId", publicKey.toString());
         node.put("ss58PublicKey", publicKey.toSs58(network.prefix()));
         node.put("ss58Address", publicKey.toSs58(network.prefix()));
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("key: cannot write JSON of a flat object", e);
-        }
+        return JsonOutput.pretty(node);
     }
 }

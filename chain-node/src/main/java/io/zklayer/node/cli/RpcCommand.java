@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.zklayer.node.client.RpcClient;
 import io.zklayer.node.client.RpcClientOptions;
@@ -35,13 +34,12 @@ import picocli.CommandLine.Spec;
  * printed as one compact JSON line, until {@code --count} notifications or Ctrl-C.
  */
 @Command(name = "rpc", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Call a node's JSON-RPC method and print the result, e.g.",
+        description = {"Call a node's JSON-RPC method and print the result.", "Examples:",
                 "  zklayer rpc system_health",
                 "  zklayer rpc chain_getBlockHash 0",
                 "  zklayer rpc chain_subscribeNewHeads --subscribe chain_unsubscribeNewHeads --count 3"})
 public final class RpcCommand implements java.util.concurrent.Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Spec
     CommandSpec spec;
@@ -87,7 +85,7 @@ public final class RpcCommand implements java.util.concurrent.Callable<Integer> 
         PrintWriter out = spec.commandLine().getOut();
         try (RpcClient client = RpcClient.connect(url, options)) {
             if (unsubscribeMethod == null) {
-                out.println(JSON.writeValueAsString(client.call(method, values)));
+                out.println(JsonOutput.pretty(client.call(method, values)));
                 out.flush();
                 return 0;
             }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
  * with options and no subcommand does the same.
  */
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
+        customSynopsis = "zklayer run [OPTIONS]",
         description = "Run a node (the default when no subcommand is given: `zklayer --dev` = `zklayer run --dev`).")
 public final class RunCommand implements Callable<Integer> {
     @Mixin

@@ -92,7 +92,7 @@ public final class RunOptions {
     int port;
 
     @Option(names = "--bootnodes", order = 21, paramLabel = "<multiaddr>", split = ",", arity = "1..*",
-            description = "Peers to dial at start, e.g. /ip4/127.0.0.1/tcp/30333/p2p/12D3KooW…")
+            description = "Peers to dial at start: multiaddrs ending in /p2p/<peer id>.")
     List<String> bootnodes = new ArrayList<>();
 
     @Option(names = "--state-pruning", order = 22, paramLabel = "<N|archive>", defaultValue = "" + StatePruning.DEFAULT_KEEP,

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  * {@link CliEnvironment}.
  */
 @Command(name = "zklayer", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = ZklayerCli.Version.class,
+        customSynopsis = "zklayer [OPTIONS] [COMMAND]",
         description = {"ZKLayer node: a Substrate-style chain for verified AI inference.",
                 "Run a node with the options below (`zklayer --dev` for a development chain), or use a subcommand."})
 public final class ZklayerCli implements Callable<Integer> {

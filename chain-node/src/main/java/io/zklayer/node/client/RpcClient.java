@@ -78,6 +78,10 @@ public final class RpcClient implements AutoCloseable {
      * @throws IllegalArgumentException naming the text when it is not a URI with a host
      */
     public static URI parseUrl(String text) {
+        if (text == null || !text.contains("://")) {
+            throw new IllegalArgumentException("rpc url '" + text + "' must start with ws://, wss://, http:// or https://"
+                    + " (e.g. ws://127.0.0.1:9944)");
+        }
         try {
             URI uri = new URI(text);
             if (uri.getHost() == null) {
