@@ -427,7 +427,7 @@ public final class ChainStore implements AutoCloseable {
         }
         if (target >= from) {
             t.journalFrom = target + 1;
-            LOG.debug("Pruned states below #{}", target);
+            LOG.trace("Pruned states below #{}", target);
         }
     }
 
