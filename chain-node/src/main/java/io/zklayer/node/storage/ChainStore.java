@@ -83,7 +83,10 @@ public final class ChainStore implements AutoCloseable {
     public static ChainStore openRocks(Path dir, Pruning pruning, boolean syncWrites) {
         RocksKeyValueStore rocks = RocksKeyValueStore.open(dir, List.of(Column.values()), syncWrites);
         try {
-            return open(rocks, pruning);
+            ChainStore store = open(rocks, pruning);
+            LOG.info("Opened chain store {} (best {}, finalized {}, pruning {})", dir,
+                    store.best().map(ChainHead::toString).orElse("none"), store.finalized().map(ChainHead::toString).orElse("none"), pruning);
+            return store;
         } catch (RuntimeException e) {
             rocks.close();
             throw e;
@@ -166,8 +169,26 @@ public final class ChainStore implements AutoCloseable {
                         + ") was pruned: this node keeps the last " + pruning.keep()
                         + " states and the finalized one (oldest kept #" + keptFrom + "); use archive pruning to keep all");
             }
+            if (!canonical && !descendsFromFinalized(info)) {
+                throw new StatePrunedException(info.number(), "storage: state of block #" + info.number() + " (" + Hex.shortForm(hash)
+                        + ") was pruned: the block is on a fork that finality abandoned");
+            }
         }
         return info.stateRoot();
+    }
+
+    private boolean descendsFromFinalized(BlockInfo info) {
+        ChainHead fin = finalized().orElseThrow();
+        if (info.number() <= fin.number()) {
+            return false;
+        }
+        BlockInfo cur = info;
+        byte[] hash = null;
+        while (cur.number() > fin.number()) {
+            hash = cur.parentHash();
+            cur = blockInfo(hash).orElseThrow(() -> new StorageException("storage: ancestor of a stored block is missing"));
+        }
+        return Arrays.equals(hash, fin.hash());
     }
 
     /** Returns the runtime's view of the state after block {@code hash}; see {@link #stateRoot(byte[])}. */
@@ -232,6 +253,12 @@ public final class ChainStore implements AutoCloseable {
         }
         TrieChangeSet changes = b.stateChanges();
         changes.inserted().forEach(e -> t.refs.insert(e.hash(), e.encoded()));
+        if (!Arrays.equals(info.stateRoot(), Trie.EMPTY_ROOT)
+                && changes.inserted().stream().noneMatch(e -> Arrays.equals(e.hash(), info.stateRoot()))
+                && kv.get(Column.TRIE_NODES, info.stateRoot()) == null) {
+            throw new StorageException("storage: state root " + Hex.shortForm(info.stateRoot()) + " of " + head
+                    + " is neither stored nor among the block's trie changes");
+        }
         if (!pruning.isArchive() && info.number() > 0) {
             t.pendingJournalKey = StateJournal.key(info.number(), hash);
             t.pendingJournal = StateJournal.of(changes);
@@ -400,7 +427,7 @@ public final class ChainStore implements AutoCloseable {
         }
         if (target >= from) {
             t.journalFrom = target + 1;
-            LOG.debug("Pruned states below #{}", target);
+            LOG.trace("Pruned states below #{}", target);
         }
     }
 

@@ -87,6 +87,37 @@ class ChainStoreTest {
     }
 
     @Test
+    void stateOfAForkThatFinalityAbandonedIsReportedPruned() {
+        try (ChainStore store = ChainStore.open(new MemoryKeyValueStore(), Pruning.DEFAULT)) {
+            ChainHead g = TestBlocks.genesis(store, 20);
+            ChainHead a1 = TestBlocks.child(store, g, new Random(1), 3, 20, true, 0);
+            ChainHead a2 = TestBlocks.child(store, a1, new Random(2), 3, 20, true, 0);
+            ChainHead b = g;
+            for (int n = 1; n <= 4; n++) {
+                b = TestBlocks.child(store, b, new Random(10 + n), 3, 20, false, 1);
+            }
+            ChainHead b4 = b;
+            assertThat(store.state(b4.hash(), TestBlocks.LAYOUT).storageRoot()).isEqualTo(store.blockInfo(b4.hash()).orElseThrow().stateRoot());
+            store.finalizeBlock(a2.hash(), null);
+            assertThatThrownBy(() -> store.stateRoot(b4.hash())).isInstanceOf(StatePrunedException.class)
+                    .hasMessageContaining("fork that finality abandoned");
+            assertThat(store.stateRoot(a2.hash())).isNotNull();
+        }
+    }
+
+    @Test
+    void importWhoseStateRootNodeIsNowhereIsRefused() {
+        try (ChainStore store = ChainStore.open(new MemoryKeyValueStore(), Pruning.DEFAULT)) {
+            ChainHead g = TestBlocks.genesis(store, 5);
+            byte[] bogusRoot = Hashing.blake2b256(new byte[] {42});
+            assertThatThrownBy(() -> store.importBlock(new BlockImport(TestBlocks.header(g.hash(), 1, bogusRoot, 0),
+                    new BlockInfo(g.hash(), bogusRoot, 1), new byte[0], null, TrieChangeSet.EMPTY, true, false)))
+                    .isInstanceOf(StorageException.class).hasMessageContaining("neither stored nor among");
+            assertThat(store.best()).contains(g);
+        }
+    }
+
+    @Test
     void openingADatabaseOfAnotherSchemaVersionIsAClearError() {
         try (ChainStore store = ChainStore.openRocks(dir, Pruning.DEFAULT, false)) {
             TestBlocks.genesis(store, 5);

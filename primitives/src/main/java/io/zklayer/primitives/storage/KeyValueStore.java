@@ -5,7 +5,7 @@ import java.util.function.BiPredicate;
 /**
  * A store of byte keys and values in named columns, written only by atomic batches.
  *
- * <p>Implementations: RocksDB in the node ({@code io.zklayer.node.storage.RocksKeyValueStore}) and
+ * * <p>Implementations: RocksDB in the chain-node module and
  * {@link MemoryKeyValueStore} for tests. Keys within a column are ordered as unsigned bytes.
  */
 public interface KeyValueStore extends AutoCloseable {

@@ -27,6 +27,9 @@ public final class Trie {
     /** The root of the empty trie: blake2b-256 of the single byte {@code 0x00}. */
     public static final byte[] EMPTY_ROOT = Hashing.blake2b256(new byte[] {NodeCodec.EMPTY_TRIE});
 
+    /** The longest key a trie takes: a partial key's nibble count must fit sp-trie's 16-bit bound. */
+    public static final int MAX_KEY_BYTES = 32_767;
+
     private final TrieLayout layout;
     private final NodeStore store;
     private Object root;
@@ -91,6 +94,10 @@ public final class Trie {
     /** Sets {@code key} to {@code value} (an empty value is a present value). */
     public void put(byte[] key, byte[] value) {
         Objects.requireNonNull(value, "value");
+        if (key.length > MAX_KEY_BYTES) {
+            throw new IllegalArgumentException("trie: key of " + key.length + " bytes exceeds " + MAX_KEY_BYTES
+                    + " (a partial key holds at most 65535 nibbles)");
+        }
         root = insert(rootNode(), Nibbles.fromBytes(key), 0, value.clone());
     }
 

@@ -1,0 +1,2 @@
+/** JMH benchmarks of the node's RocksDB storage: block import and block reads. */
+package io.zklayer.bench.storage;
