@@ -1,0 +1,53 @@
+package io.zklayer.zk.groth16;
+
+import io.zklayer.zk.field.Fp12;
+import io.zklayer.zk.pairing.G2Prepared;
+import io.zklayer.zk.pairing.Pairing;
+
+/**
+ * A verifying key made ready for repeated verification: e(α, β) computed once, and the Miller-loop
+ * lines of γ and δ (and β, for batch verification) precomputed. Build one per registered key and reuse
+ * it for every proof; it is immutable and safe to share between threads.
+ */
+public final class PreparedVerifyingKey {
+    private final VerifyingKey key;
+    private final Fp12 alphaBeta;
+    private final G2Prepared beta;
+    private final G2Prepared gamma;
+    private final G2Prepared delta;
+
+    private PreparedVerifyingKey(VerifyingKey key) {
+        this.key = key;
+        this.alphaBeta = Pairing.pair(key.alpha(), key.beta());
+        this.beta = G2Prepared.of(key.beta());
+        this.gamma = G2Prepared.of(key.gamma());
+        this.delta = G2Prepared.of(key.delta());
+    }
+
+    /** Returns the prepared form of {@code key}. */
+    public static PreparedVerifyingKey of(VerifyingKey key) {
+        return new PreparedVerifyingKey(key);
+    }
+
+    /** Returns the key this was prepared from. */
+    public VerifyingKey key() {
+        return key;
+    }
+
+    /** Returns e(α, β) (with this library's final exponentiation, see {@link Pairing}). */
+    public Fp12 alphaBeta() {
+        return alphaBeta;
+    }
+
+    G2Prepared beta() {
+        return beta;
+    }
+
+    G2Prepared gamma() {
+        return gamma;
+    }
+
+    G2Prepared delta() {
+        return delta;
+    }
+}
