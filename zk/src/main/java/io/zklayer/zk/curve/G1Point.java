@@ -157,12 +157,31 @@ public final class G1Point {
         if (k.signum() < 0) {
             return neg().mul(k.negate());
         }
-        G1Point base = this;
+        if (k.bitLength() <= 16) {
+            G1Point acc = INFINITY;
+            for (int i = k.bitLength() - 1; i >= 0; i--) {
+                acc = acc.dbl();
+                if (k.testBit(i)) {
+                    acc = acc.add(this);
+                }
+            }
+            return acc;
+        }
+        int[] naf = Wnaf.digits(k, 5);
+        G1Point[] odd = new G1Point[8]; // P, 3P, 5P, …, 15P
+        odd[0] = this;
+        G1Point twice = dbl();
+        for (int i = 1; i < odd.length; i++) {
+            odd[i] = odd[i - 1].add(twice);
+        }
         G1Point acc = INFINITY;
-        for (int i = k.bitLength() - 1; i >= 0; i--) {
+        for (int i = naf.length - 1; i >= 0; i--) {
             acc = acc.dbl();
-            if (k.testBit(i)) {
-                acc = acc.add(base);
+            int d = naf[i];
+            if (d > 0) {
+                acc = acc.add(odd[d >> 1]);
+            } else if (d < 0) {
+                acc = acc.add(odd[(-d) >> 1].neg());
             }
         }
         return acc;
@@ -179,6 +198,33 @@ public final class G1Point {
         Fp zi = z.inverse();
         Fp zi2 = zi.square();
         return new G1Point(x.mul(zi2), y.mul(zi2).mul(zi), Fp.ONE);
+    }
+
+    /** Returns all points normalized to Z = 1 with one field inversion (Montgomery's trick). */
+    public static G1Point[] normalizeAll(G1Point[] points) {
+        int n = points.length;
+        Fp[] prefix = new Fp[n];
+        Fp acc = Fp.ONE;
+        for (int i = 0; i < n; i++) {
+            prefix[i] = acc;
+            if (!points[i].isInfinity()) {
+                acc = acc.mul(points[i].z);
+            }
+        }
+        Fp inv = acc.inverse();
+        G1Point[] out = new G1Point[n];
+        for (int i = n - 1; i >= 0; i--) {
+            G1Point p = points[i];
+            if (p.isInfinity()) {
+                out[i] = INFINITY;
+                continue;
+            }
+            Fp zi = inv.mul(prefix[i]);
+            inv = inv.mul(p.z);
+            Fp zi2 = zi.square();
+            out[i] = new G1Point(p.x.mul(zi2), p.y.mul(zi2).mul(zi), Fp.ONE);
+        }
+        return out;
     }
 
     /** Returns the affine x (the point must not be infinity). */

@@ -172,12 +172,31 @@ public final class G2Point {
         if (k.signum() < 0) {
             return neg().mul(k.negate());
         }
-        G2Point base = this;
+        if (k.bitLength() <= 16) {
+            G2Point acc = INFINITY;
+            for (int i = k.bitLength() - 1; i >= 0; i--) {
+                acc = acc.dbl();
+                if (k.testBit(i)) {
+                    acc = acc.add(this);
+                }
+            }
+            return acc;
+        }
+        int[] naf = Wnaf.digits(k, 5);
+        G2Point[] odd = new G2Point[8]; // P, 3P, 5P, …, 15P
+        odd[0] = this;
+        G2Point twice = dbl();
+        for (int i = 1; i < odd.length; i++) {
+            odd[i] = odd[i - 1].add(twice);
+        }
         G2Point acc = INFINITY;
-        for (int i = k.bitLength() - 1; i >= 0; i--) {
+        for (int i = naf.length - 1; i >= 0; i--) {
             acc = acc.dbl();
-            if (k.testBit(i)) {
-                acc = acc.add(base);
+            int d = naf[i];
+            if (d > 0) {
+                acc = acc.add(odd[d >> 1]);
+            } else if (d < 0) {
+                acc = acc.add(odd[(-d) >> 1].neg());
             }
         }
         return acc;
@@ -194,6 +213,33 @@ public final class G2Point {
         Fp2 zi = z.inverse();
         Fp2 zi2 = zi.square();
         return new G2Point(x.mul(zi2), y.mul(zi2).mul(zi), Fp2.ONE);
+    }
+
+    /** Returns all points normalized to Z = 1 with one field inversion (Montgomery's trick). */
+    public static G2Point[] normalizeAll(G2Point[] points) {
+        int n = points.length;
+        Fp2[] prefix = new Fp2[n];
+        Fp2 acc = Fp2.ONE;
+        for (int i = 0; i < n; i++) {
+            prefix[i] = acc;
+            if (!points[i].isInfinity()) {
+                acc = acc.mul(points[i].z);
+            }
+        }
+        Fp2 inv = acc.inverse();
+        G2Point[] out = new G2Point[n];
+        for (int i = n - 1; i >= 0; i--) {
+            G2Point p = points[i];
+            if (p.isInfinity()) {
+                out[i] = INFINITY;
+                continue;
+            }
+            Fp2 zi = inv.mul(prefix[i]);
+            inv = inv.mul(p.z);
+            Fp2 zi2 = zi.square();
+            out[i] = new G2Point(p.x.mul(zi2), p.y.mul(zi2).mul(zi), Fp2.ONE);
+        }
+        return out;
     }
 
     /** Returns the affine x (the point must not be infinity). */

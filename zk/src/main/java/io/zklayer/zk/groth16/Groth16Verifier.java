@@ -24,7 +24,7 @@ public final class Groth16Verifier {
         if (shape != null) {
             return shape;
         }
-        G1Point l = linearCombination(key.key(), publicSignals);
+        G1Point l = key.publicInputCommitment(publicSignals);
         Fp12 f = Pairing.millerLoop(List.of(
                 new Pairing.Pair(proof.a(), proof.b()),
                 new Pairing.Pair(l.neg(), key.gamma()),
@@ -43,17 +43,5 @@ public final class Groth16Verifier {
                     "groth16: key expects " + expected + " public signals, got " + publicSignals.size());
         }
         return null;
-    }
-
-    /** Returns IC₀ + Σ sᵢ·ICᵢ. */
-    static G1Point linearCombination(VerifyingKey key, List<Fr> signals) {
-        G1Point acc = key.ic().get(0);
-        for (int i = 0; i < signals.size(); i++) {
-            Fr s = signals.get(i);
-            if (!s.isZero()) {
-                acc = acc.add(key.ic().get(i + 1).mul(s));
-            }
-        }
-        return acc;
     }
 }

@@ -112,4 +112,36 @@ class CurveTest {
         assertThat(G2Subgroup.psi(p)).isEqualTo(p.mul(Fp.MODULUS.mod(Fr.MODULUS)));
         assertThat(new Fp2(Fp.ONE, Fp.ZERO)).isEqualTo(Fp2.ONE);
     }
+
+    @Test
+    void fixedBaseTableAndWindowedMultiplicationAgreeWithDoubleAndAdd() {
+        G1Point p = data.g1();
+        G1FixedBase table = new G1FixedBase(p);
+        for (int i = 0; i < 5; i++) {
+            Fr k = data.fr();
+            G1Point expected = G1Point.INFINITY;
+            BigInteger kb = k.toBigInteger();
+            for (int b = kb.bitLength() - 1; b >= 0; b--) {
+                expected = expected.dbl();
+                if (kb.testBit(b)) {
+                    expected = expected.add(p);
+                }
+            }
+            assertThat(table.mul(k)).isEqualTo(expected);
+            assertThat(p.mul(k)).isEqualTo(expected);
+        }
+        assertThat(table.mul(Fr.ZERO).isInfinity()).isTrue();
+        assertThat(table.mul(Fr.ONE)).isEqualTo(p);
+        assertThat(table.mul(Fr.of(-1))).isEqualTo(p.neg());
+    }
+
+    @Test
+    void normalizeAllMatchesOneByOneNormalization() {
+        G2Point[] pts = {data.g2().add(data.g2()), G2Point.INFINITY, data.g2().dbl()};
+        G2Point[] n = G2Point.normalizeAll(pts);
+        for (int i = 0; i < pts.length; i++) {
+            assertThat(n[i]).isEqualTo(pts[i]);
+            assertThat(n[i].isInfinity() || n[i].z.isOne()).isTrue();
+        }
+    }
 }
