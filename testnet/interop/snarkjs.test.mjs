@@ -51,3 +51,21 @@ test('the snarkjs CLI verifies a Java proof of mlp', () => {
   assert.match(r.output, /OK/);
 });
 
+
+for (const [circuit, ptau] of [['dot2', 'pot12_final.ptau'], ['lt', 'pot12_final.ptau'], ['lt', '-']]) {
+  test(`snarkjs verifies a ${circuit} proof under a key from our ${ptau === '-' ? 'test-only' : 'ptau + phase-2'} setup`, async () => {
+    const out = path.join(work, `setup_${circuit}_${ptau}`);
+    const dir = path.join(vectors, circuit);
+    java('io.zklayer.zk.interop.ProveDriver', ['setup', path.join(dir, `${circuit}.r1cs`),
+      ptau === '-' ? '-' : path.join(vectors, 'ptau', ptau), path.join(dir, 'proofs', 'witness_1.wtns'), out, '42']);
+    const vk = JSON.parse(fs.readFileSync(path.join(out, 'verification_key.json'), 'utf8'));
+    const proof = JSON.parse(fs.readFileSync(path.join(out, 'proof.json'), 'utf8'));
+    const publicSignals = JSON.parse(fs.readFileSync(path.join(out, 'public.json'), 'utf8'));
+    assert.equal(vk.nPublic, publicSignals.length);
+    assert.equal(await snarkjs.groth16.verify(vk, publicSignals, proof), true);
+    const snarkjsVk = JSON.parse(fs.readFileSync(path.join(dir, 'verification_key.json'), 'utf8'));
+    assert.equal(await snarkjs.groth16.verify(snarkjsVk, publicSignals, proof), false, 'a proof for our key must not verify under snarkjs\'s key');
+    const cli = snarkjsCli(['groth16', 'verify', path.join(out, 'verification_key.json'), path.join(out, 'public.json'), path.join(out, 'proof.json')]);
+    assert.equal(cli.code, 0, cli.output);
+  });
+}
