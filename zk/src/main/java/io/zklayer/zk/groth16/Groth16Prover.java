@@ -51,11 +51,7 @@ public final class Groth16Prover {
             c[i] = a[i].mul(b[i]);
         }
         Fr shift = Ntt.rootOfUnity(Ntt.log2(n) + 1);
-        for (Fr[] v : new Fr[][] {a, b, c}) {
-            Ntt.inverse(v);
-            Ntt.scaleByPowers(v, shift);
-            Ntt.forward(v);
-        }
+        Ntt.toOddCosetInParallel(shift, a, b, c);
         Fr[] p = new Fr[n];
         for (int i = 0; i < n; i++) {
             p[i] = a[i].mul(b[i]).sub(c[i]);

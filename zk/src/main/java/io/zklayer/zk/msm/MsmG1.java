@@ -16,8 +16,39 @@ import java.util.concurrent.Future;
 public final class MsmG1 {
     private MsmG1() {}
 
-    /** Returns Σ scalars[i]·bases[i] over i < min(lengths). */
+    /**
+     * Returns Σ scalars[i]·bases[i] over i < min(lengths). A scalar k above r/2 is used as (r − k)·(−P),
+     * and scalars are split by size (≤ 32 bits, ≤ 128 bits, larger) with a window size per class, since
+     * circuit witnesses are mostly bits and small signed integers (−v is r − v) with few full-size values.
+     */
     public static G1Point msm(G1Point[] bases, Fr[] scalars) {
+        int n = Math.min(bases.length, scalars.length);
+        Fr[] small = new Fr[n];
+        boolean[] negated = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Fr k = scalars[i];
+            Fr m = k.neg();
+            negated[i] = SignedDigits.bitLength(m) < SignedDigits.bitLength(k);
+            small[i] = negated[i] ? m : k;
+        }
+        int[][] classes = SignedDigits.sizeClasses(small, n);
+        G1Point acc = G1Point.INFINITY;
+        for (int[] idx : classes) {
+            if (idx.length == 0) {
+                continue;
+            }
+            G1Point[] b = new G1Point[idx.length];
+            Fr[] k = new Fr[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                b[i] = negated[idx[i]] ? bases[idx[i]].neg() : bases[idx[i]];
+                k[i] = small[idx[i]];
+            }
+            acc = acc.add(pippenger(b, k));
+        }
+        return acc;
+    }
+
+    private static G1Point pippenger(G1Point[] bases, Fr[] scalars) {
         int n = Math.min(bases.length, scalars.length);
         SignedDigits digits = SignedDigits.of(scalars, n);
         if (digits.nonZero() == 0) {

@@ -19,6 +19,35 @@ final class SignedDigits {
         this.windows = windows;
     }
 
+    /** Returns the bit length of the scalar's standard value. */
+    static int bitLength(Fr k) {
+        long[] l = k.toLimbs();
+        for (int i = 3; i >= 0; i--) {
+            if (l[i] != 0) {
+                return 64 * i + 64 - Long.numberOfLeadingZeros(l[i]);
+            }
+        }
+        return 0;
+    }
+
+    /** Returns the indexes of the non-zero scalars in three classes: ≤ 32 bits, ≤ 128 bits, larger. */
+    static int[][] sizeClasses(Fr[] scalars, int n) {
+        int[][] out = new int[3][n];
+        int[] counts = new int[3];
+        for (int i = 0; i < n; i++) {
+            if (scalars[i].isZero()) {
+                continue;
+            }
+            long[] l = scalars[i].toLimbs();
+            int c = (l[1] | l[2] | l[3]) == 0 && (l[0] >>> 32) == 0 ? 0 : (l[2] | l[3]) == 0 ? 1 : 2;
+            out[c][counts[c]++] = i;
+        }
+        for (int c = 0; c < 3; c++) {
+            out[c] = java.util.Arrays.copyOf(out[c], counts[c]);
+        }
+        return out;
+    }
+
     static SignedDigits of(Fr[] scalars, int n) {
         long[][] limbs = new long[n][];
         int nonZero = 0;

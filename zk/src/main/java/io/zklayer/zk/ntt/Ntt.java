@@ -54,6 +54,38 @@ public final class Ntt {
         }
     }
 
+    /**
+     * Re-evaluates each vector (evaluations on the domain) on the coset g·H: inverse NTT, scale
+     * coefficient i by g^i, forward NTT. The vectors are processed in parallel on a small pool.
+     */
+    public static void toOddCosetInParallel(Fr g, Fr[]... vectors) {
+        java.util.List<java.util.concurrent.Future<?>> tasks = new java.util.ArrayList<>();
+        for (Fr[] v : vectors) {
+            tasks.add(POOL.submit(() -> {
+                inverse(v);
+                scaleByPowers(v, g);
+                forward(v);
+            }));
+        }
+        for (java.util.concurrent.Future<?> t : tasks) {
+            try {
+                t.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("ntt: interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("ntt: transform failed", e.getCause());
+            }
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors())), r -> {
+                Thread t = new Thread(r, "zk-ntt");
+                t.setDaemon(true);
+                return t;
+            });
+
     /** Returns log2(n) for a power of two n. */
     public static int log2(int n) {
         if (n <= 0 || (n & (n - 1)) != 0) {
