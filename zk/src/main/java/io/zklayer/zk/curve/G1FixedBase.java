@@ -27,11 +27,31 @@ public final class G1FixedBase {
         this.table = G1Point.normalizeAll(t);
     }
 
-    /** Returns k·base. */
+    /** Returns k·base; a "negative" k (above r/2, e.g. a signed circuit output) is computed as −((r − k)·base). */
     public G1Point mul(Fr k) {
         long[] limbs = k.toLimbs();
+        long[] negLimbs = k.neg().toLimbs();
+        int bits = bitLength(limbs);
+        int negBits = bitLength(negLimbs);
+        if (negBits < bits) {
+            return mulLimbs(negLimbs, negBits).neg();
+        }
+        return mulLimbs(limbs, bits);
+    }
+
+    private static int bitLength(long[] l) {
+        for (int i = 3; i >= 0; i--) {
+            if (l[i] != 0) {
+                return 64 * i + 64 - Long.numberOfLeadingZeros(l[i]);
+            }
+        }
+        return 0;
+    }
+
+    private G1Point mulLimbs(long[] limbs, int bits) {
         G1Point acc = G1Point.INFINITY;
-        for (int i = 0; i < WINDOWS; i++) {
+        int windows = (bits + 3) / 4;
+        for (int i = 0; i < windows; i++) {
             int nibble = (int) (limbs[i >>> 4] >>> ((i & 15) * 4)) & 15;
             if (nibble != 0) {
                 G1Point p = table[i * 15 + nibble - 1];

@@ -277,7 +277,11 @@ public final class Fr implements Comparable<Fr> {
         return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
     }
 
-    /** Returns this · b (Montgomery product, CIOS). */
+    /**
+     * Returns this · b (Montgomery product, CIOS). Products with a top limb skip half of the
+     * signed-to-unsigned correction of {@code multiplyHigh}: reduced values are below p < 2^254, so their
+     * top limbs are below 2^62 and never negative as signed longs.
+     */
     public Fr mul(Fr b) {
         final long a0 = l0, a1 = l1, a2 = l2, a3 = l3;
         final long b0 = b.l0, b1 = b.l1, b2 = b.l2, b3 = b.l3;
@@ -293,7 +297,7 @@ public final class Fr implements Comparable<Fr> {
         s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
         s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
         t2 = lo; c = hi;
-        lo = a3 * b0; hi = uhi(a3, b0);
+        lo = a3 * b0; hi = Math.multiplyHigh(a3, b0) + ((b0 >> 63) & a3);
         s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
         s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
         t3 = lo; c = hi;
@@ -324,7 +328,7 @@ public final class Fr implements Comparable<Fr> {
         s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
         s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
         t2 = lo; c = hi;
-        lo = a3 * b1; hi = uhi(a3, b1);
+        lo = a3 * b1; hi = Math.multiplyHigh(a3, b1) + ((b1 >> 63) & a3);
         s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
         s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
         t3 = lo; c = hi;
@@ -355,7 +359,7 @@ public final class Fr implements Comparable<Fr> {
         s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
         s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
         t2 = lo; c = hi;
-        lo = a3 * b2; hi = uhi(a3, b2);
+        lo = a3 * b2; hi = Math.multiplyHigh(a3, b2) + ((b2 >> 63) & a3);
         s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
         s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
         t3 = lo; c = hi;
@@ -375,18 +379,18 @@ public final class Fr implements Comparable<Fr> {
         s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
         t2 = lo; c = hi;
         t3 = t4 + c;
-        lo = a0 * b3; hi = uhi(a0, b3);
+        lo = a0 * b3; hi = Math.multiplyHigh(a0, b3) + ((a0 >> 63) & b3);
         s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; lo = s;
         t0 = lo; c = hi;
-        lo = a1 * b3; hi = uhi(a1, b3);
+        lo = a1 * b3; hi = Math.multiplyHigh(a1, b3) + ((a1 >> 63) & b3);
         s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; lo = s;
         s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
         t1 = lo; c = hi;
-        lo = a2 * b3; hi = uhi(a2, b3);
+        lo = a2 * b3; hi = Math.multiplyHigh(a2, b3) + ((a2 >> 63) & b3);
         s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
         s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
         t2 = lo; c = hi;
-        lo = a3 * b3; hi = uhi(a3, b3);
+        lo = a3 * b3; hi = Math.multiplyHigh(a3, b3);
         s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
         s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
         t3 = lo; c = hi;

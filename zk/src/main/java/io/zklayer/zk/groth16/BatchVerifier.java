@@ -4,6 +4,7 @@ import io.zklayer.primitives.hashing.Hashing;
 import io.zklayer.zk.curve.G1Point;
 import io.zklayer.zk.field.Fp12;
 import io.zklayer.zk.field.Fr;
+import io.zklayer.zk.msm.MsmG1;
 import io.zklayer.zk.pairing.Pairing;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -97,7 +98,8 @@ public final class BatchVerifier {
         List<PreparedVerifyingKey> keys = new ArrayList<>();
         List<Fr> rhoSum = new ArrayList<>();
         List<Fr[]> icScalars = new ArrayList<>();
-        List<G1Point> cSum = new ArrayList<>();
+        List<List<G1Point>> cPoints = new ArrayList<>();
+        List<List<Fr>> cScalars = new ArrayList<>();
         List<Pairing.Pair> pairs = new ArrayList<>(idx.size() + 3);
         for (int i : idx) {
             Item it = items.get(i);
@@ -108,7 +110,8 @@ public final class BatchVerifier {
                 Fr[] zeros = new Fr[it.key().key().ic().size()];
                 Arrays.fill(zeros, Fr.ZERO);
                 icScalars.add(zeros);
-                cSum.add(G1Point.INFINITY);
+                cPoints.add(new ArrayList<>());
+                cScalars.add(new ArrayList<>());
                 k = keys.size() - 1;
             }
             Fr r = rho[i];
@@ -119,21 +122,17 @@ public final class BatchVerifier {
             for (int j = 0; j < s.size(); j++) {
                 sc[j + 1] = sc[j + 1].add(r.mul(s.get(j)));
             }
-            cSum.set(k, cSum.get(k).add(it.proof().c().mul(r)));
+            cPoints.get(k).add(it.proof().c());
+            cScalars.get(k).add(r);
             pairs.add(new Pairing.Pair(it.proof().a().mul(r), it.proof().b()));
         }
         for (int k = 0; k < keys.size(); k++) {
             PreparedVerifyingKey key = keys.get(k);
-            G1Point l = G1Point.INFINITY;
-            Fr[] sc = icScalars.get(k);
-            for (int j = 0; j < sc.length; j++) {
-                if (!sc[j].isZero()) {
-                    l = l.add(key.key().ic().get(j).mul(sc[j]));
-                }
-            }
+            G1Point l = MsmG1.msm(key.key().ic().toArray(new G1Point[0]), icScalars.get(k));
             pairs.add(new Pairing.Pair(key.key().alpha().mul(rhoSum.get(k)).neg(), key.beta()));
             pairs.add(new Pairing.Pair(l.neg(), key.gamma()));
-            pairs.add(new Pairing.Pair(cSum.get(k).neg(), key.delta()));
+            G1Point cSum = MsmG1.msm(cPoints.get(k).toArray(new G1Point[0]), cScalars.get(k).toArray(new Fr[0]));
+            pairs.add(new Pairing.Pair(cSum.neg(), key.delta()));
         }
         Fp12 f = Pairing.millerLoop(pairs);
         return Pairing.finalExponentiation(f).isOne();
