@@ -56,6 +56,16 @@ class SnarkjsVectorsTest {
         assertThat(SnarkjsJson.readPublicSignals(SnarkjsJson.writePublicSignals(s))).isEqualTo(s);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dot2", "lt", "mlp"})
+    void ourPairingOfAlphaAndBetaEqualsSnarkjsVkAlphabeta12(String circuit) throws Exception {
+        // an independent check of the pairing's GT value (ffjavascript computes the same final exponentiation)
+        VerifyingKey vk = SnarkjsJson.readVerifyingKey(Vectors.text("snarkjs/" + circuit + "/verification_key.json"));
+        String ours = SnarkjsJson.writeVerifyingKey(vk, PreparedVerifyingKey.of(vk).alphaBeta());
+        JsonNode expected = Vectors.json("snarkjs/" + circuit + "/verification_key.json").get("vk_alphabeta_12");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(ours).get("vk_alphabeta_12")).isEqualTo(expected);
+    }
+
     @org.junit.jupiter.api.Test
     void onChainEncodingIs256BytesWithTheImaginaryPartFirst() {
         Proof p = SnarkjsJson.readProof(Vectors.text("snarkjs/dot2/proofs/proof_1.json"));
