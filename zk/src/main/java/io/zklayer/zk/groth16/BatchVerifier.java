@@ -1,0 +1,161 @@
+package io.zklayer.zk.groth16;
+
+import io.zklayer.primitives.hashing.Hashing;
+import io.zklayer.zk.curve.G1Point;
+import io.zklayer.zk.field.Fp12;
+import io.zklayer.zk.field.Fr;
+import io.zklayer.zk.msm.MsmG1;
+import io.zklayer.zk.pairing.Pairing;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Verifies many Groth16 proofs, of one or several keys, with one random linear combination: for
+ * 128-bit randomizers ρⱼ the batch holds iff (with overwhelming probability) every proof does:
+ *
+ * <pre>∏ⱼ e(ρⱼ·Aⱼ, Bⱼ) · ∏ₖ [ e(−(Σ ρⱼ)·αₖ, βₖ) · e(−Σ ρⱼ·Lⱼ, γₖ) · e(−Σ ρⱼ·Cⱼ, δₖ) ] = 1</pre>
+ *
+ * where the inner sums run over the proofs of key k. That is one Miller loop per proof plus three per
+ * key, and a single final exponentiation.
+ *
+ * <p>The randomizers come from bytes the CALLER supplies (for a block, e.g. its parent hash), expanded
+ * as ρⱼ = first 16 bytes of blake2b-256(seed ‖ u32 j) (big-endian j), so every validator computes the
+ * same answer; they must not be predictable by whoever chose the proofs before those were fixed. When
+ * the batch fails, the bad proofs are located by bisection (re-checking halves with the same
+ * randomizers) down to single proofs, which are then verified one by one.
+ */
+public final class BatchVerifier {
+    private BatchVerifier() {}
+
+    /** One proof of a batch with its key and public signals. */
+    public record Item(PreparedVerifyingKey key, Proof proof, List<Fr> publicSignals) {}
+
+    /** The per-proof outcome of a batch, in input order; {@link #allValid()} summarizes it. */
+    public record BatchResult(List<VerificationResult> results) {
+        /** Returns true if every proof verified. */
+        public boolean allValid() {
+            return results.stream().allMatch(VerificationResult::isValid);
+        }
+
+        /** Returns the indexes of the proofs that failed, ascending. */
+        public List<Integer> invalidIndexes() {
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                if (!results.get(i).isValid()) {
+                    out.add(i);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Returns the outcome for every item, using {@code randomnessSeed} to derive the randomizers. */
+    public static BatchResult verify(List<Item> items, byte[] randomnessSeed) {
+        VerificationResult[] results = new VerificationResult[items.size()];
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            VerificationResult shape = Groth16Verifier.checkSignalCount(it.key(), it.publicSignals());
+            if (shape != null) {
+                results[i] = shape;
+            } else {
+                candidates.add(i);
+            }
+        }
+        Fr[] rho = new Fr[items.size()];
+        for (int i : candidates) {
+            rho[i] = randomizer(randomnessSeed, i);
+        }
+        resolve(items, candidates, rho, results);
+        return new BatchResult(List.of(results));
+    }
+
+    private static void resolve(List<Item> items, List<Integer> idx, Fr[] rho, VerificationResult[] results) {
+        if (idx.isEmpty()) {
+            return;
+        }
+        if (idx.size() == 1) {
+            int i = idx.get(0);
+            Item it = items.get(i);
+            results[i] = Groth16Verifier.verify(it.key(), it.proof(), it.publicSignals());
+            return;
+        }
+        if (batchHolds(items, idx, rho)) {
+            for (int i : idx) {
+                results[i] = VerificationResult.VALID;
+            }
+            return;
+        }
+        int mid = idx.size() / 2;
+        resolve(items, idx.subList(0, mid), rho, results);
+        resolve(items, idx.subList(mid, idx.size()), rho, results);
+    }
+
+    /** Returns true if the randomized batch equation holds for the proofs at {@code idx}. */
+    static boolean batchHolds(List<Item> items, List<Integer> idx, Fr[] rho) {
+        List<PreparedVerifyingKey> keys = new ArrayList<>();
+        List<Fr> rhoSum = new ArrayList<>();
+        List<Fr[]> icScalars = new ArrayList<>();
+        List<List<G1Point>> cPoints = new ArrayList<>();
+        List<List<Fr>> cScalars = new ArrayList<>();
+        List<Pairing.Pair> pairs = new ArrayList<>(idx.size() + 3);
+        for (int i : idx) {
+            Item it = items.get(i);
+            int k = indexOfIdentity(keys, it.key());
+            if (k < 0) {
+                keys.add(it.key());
+                rhoSum.add(Fr.ZERO);
+                Fr[] zeros = new Fr[it.key().key().ic().size()];
+                Arrays.fill(zeros, Fr.ZERO);
+                icScalars.add(zeros);
+                cPoints.add(new ArrayList<>());
+                cScalars.add(new ArrayList<>());
+                k = keys.size() - 1;
+            }
+            Fr r = rho[i];
+            rhoSum.set(k, rhoSum.get(k).add(r));
+            Fr[] sc = icScalars.get(k);
+            sc[0] = sc[0].add(r);
+            List<Fr> s = it.publicSignals();
+            for (int j = 0; j < s.size(); j++) {
+                sc[j + 1] = sc[j + 1].add(r.mul(s.get(j)));
+            }
+            cPoints.get(k).add(it.proof().c());
+            cScalars.get(k).add(r);
+            pairs.add(new Pairing.Pair(it.proof().a().mul(r), it.proof().b()));
+        }
+        for (int k = 0; k < keys.size(); k++) {
+            PreparedVerifyingKey key = keys.get(k);
+            G1Point l = MsmG1.msm(key.key().ic().toArray(new G1Point[0]), icScalars.get(k));
+            pairs.add(new Pairing.Pair(key.key().alpha().mul(rhoSum.get(k)).neg(), key.beta()));
+            pairs.add(new Pairing.Pair(l.neg(), key.gamma()));
+            G1Point cSum = MsmG1.msm(cPoints.get(k).toArray(new G1Point[0]), cScalars.get(k).toArray(new Fr[0]));
+            pairs.add(new Pairing.Pair(cSum.neg(), key.delta()));
+        }
+        Fp12 f = Pairing.millerLoop(pairs);
+        return Pairing.finalExponentiation(f).isOne();
+    }
+
+    private static int indexOfIdentity(List<PreparedVerifyingKey> keys, PreparedVerifyingKey key) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i) == key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Returns ρⱼ: the first 16 bytes of blake2b-256(seed ‖ j as u32 big-endian), never zero. */
+    static Fr randomizer(byte[] seed, int j) {
+        byte[] msg = ByteBuffer.allocate(seed.length + 4).put(seed).putInt(j).array();
+        byte[] h = Hashing.blake2b256(msg);
+        long hi = ByteBuffer.wrap(h, 0, 8).getLong();
+        long lo = ByteBuffer.wrap(h, 8, 8).getLong();
+        if ((hi | lo) == 0) {
+            lo = 1;
+        }
+        return Fr.fromBigInteger(new java.math.BigInteger(1, ByteBuffer.allocate(16).putLong(hi).putLong(lo).array()));
+    }
+}

@@ -1,0 +1,141 @@
+package io.zklayer.zk.msm;
+
+import io.zklayer.zk.field.Fr;
+
+/**
+ * The scalars of an MSM split into signed c-bit digits: scalar k = Σ dⱼ·2^(c·j) with
+ * dⱼ ∈ [−2^(c−1), 2^(c−1)]. Zero scalars are dropped up front (circuit witnesses are full of them).
+ */
+final class SignedDigits {
+    private final int[] indexes;
+    private final int[] digits; // indexes.length × windows
+    private final int window;
+    private final int windows;
+
+    private SignedDigits(int[] indexes, int[] digits, int window, int windows) {
+        this.indexes = indexes;
+        this.digits = digits;
+        this.window = window;
+        this.windows = windows;
+    }
+
+    /** Returns the bit length of the scalar's standard value. */
+    static int bitLength(Fr k) {
+        long[] l = k.toLimbs();
+        for (int i = 3; i >= 0; i--) {
+            if (l[i] != 0) {
+                return 64 * i + 64 - Long.numberOfLeadingZeros(l[i]);
+            }
+        }
+        return 0;
+    }
+
+    /** Returns the indexes of the non-zero scalars in three classes: ≤ 32 bits, ≤ 128 bits, larger. */
+    static int[][] sizeClasses(Fr[] scalars, int n) {
+        int[][] out = new int[3][n];
+        int[] counts = new int[3];
+        for (int i = 0; i < n; i++) {
+            if (scalars[i].isZero()) {
+                continue;
+            }
+            long[] l = scalars[i].toLimbs();
+            int c = (l[1] | l[2] | l[3]) == 0 && (l[0] >>> 32) == 0 ? 0 : (l[2] | l[3]) == 0 ? 1 : 2;
+            out[c][counts[c]++] = i;
+        }
+        for (int c = 0; c < 3; c++) {
+            out[c] = java.util.Arrays.copyOf(out[c], counts[c]);
+        }
+        return out;
+    }
+
+    static SignedDigits of(Fr[] scalars, int n) {
+        long[][] limbs = new long[n][];
+        int nonZero = 0;
+        int maxBits = 0;
+        for (int i = 0; i < n; i++) {
+            if (!scalars[i].isZero()) {
+                long[] l = scalars[i].toLimbs();
+                limbs[i] = l;
+                nonZero++;
+                int bits = l[3] != 0 ? 256 - Long.numberOfLeadingZeros(l[3]) : l[2] != 0 ? 192 - Long.numberOfLeadingZeros(l[2])
+                        : l[1] != 0 ? 128 - Long.numberOfLeadingZeros(l[1]) : 64 - Long.numberOfLeadingZeros(l[0]);
+                maxBits = Math.max(maxBits, bits);
+            }
+        }
+        int c = chooseWindow(nonZero, maxBits);
+        int windows = (maxBits + c) / c; // one extra digit absorbs the final carry
+        int[] idx = new int[nonZero];
+        int[] dig = new int[nonZero * windows];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (limbs[i] == null) {
+                continue;
+            }
+            idx[k] = i;
+            long[] l = limbs[i];
+            int carry = 0;
+            for (int w = 0; w < windows; w++) {
+                int v = bits(l, w * c, c) + carry;
+                if (v > (1 << (c - 1))) {
+                    v -= 1 << c;
+                    carry = 1;
+                } else {
+                    carry = 0;
+                }
+                dig[k * windows + w] = v;
+            }
+            k++;
+        }
+        return new SignedDigits(idx, dig, c, windows);
+    }
+
+    private static int chooseWindow(int n, int maxBits) {
+        if (n == 0) {
+            return 1;
+        }
+        int best = 2;
+        long bestCost = Long.MAX_VALUE;
+        for (int c = 2; c <= 16; c++) {
+            long windows = (maxBits + c) / c;
+            long cost = windows * (n + (2L << (c - 1)));
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static int bits(long[] l, int from, int count) {
+        if (from >= 256) {
+            return 0;
+        }
+        int limb = from >>> 6;
+        int shift = from & 63;
+        long v = l[limb] >>> shift;
+        if (shift + count > 64 && limb < 3) {
+            v |= l[limb + 1] << (64 - shift);
+        }
+        return (int) (v & ((1L << count) - 1));
+    }
+
+    int nonZero() {
+        return indexes.length;
+    }
+
+    int window() {
+        return window;
+    }
+
+    int windows() {
+        return windows;
+    }
+
+    int[] indexes() {
+        return indexes;
+    }
+
+    int digit(int k, int w) {
+        return digits[k * windows + w];
+    }
+}

@@ -1,0 +1,66 @@
+package io.zklayer.zk.msm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zklayer.zk.TestData;
+import io.zklayer.zk.curve.G1Point;
+import io.zklayer.zk.curve.G2Point;
+import io.zklayer.zk.field.Fr;
+import org.junit.jupiter.api.Test;
+
+class MsmTest {
+    /** Scalars mixing zeros, ones, small positives, small negatives (r − v) and full-size values. */
+    private static Fr[] mixedScalars(TestData d, int n) {
+        Fr[] s = new Fr[n];
+        for (int i = 0; i < n; i++) {
+            switch (i % 5) {
+                case 0 -> s[i] = Fr.ZERO;
+                case 1 -> s[i] = Fr.ONE;
+                case 2 -> s[i] = Fr.of(d.random().nextInt(1 << 20));
+                case 3 -> s[i] = Fr.of(-1 - d.random().nextInt(1 << 20));
+                default -> s[i] = d.fr();
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void g1MsmEqualsTheSumOfScalarMultiples() {
+        TestData d = new TestData(11);
+        for (int n : new int[] {1, 7, 300}) {
+            G1Point[] bases = new G1Point[n];
+            for (int i = 0; i < n; i++) {
+                bases[i] = i == 3 ? G1Point.INFINITY : d.g1();
+            }
+            bases = G1Point.normalizeAll(bases);
+            Fr[] scalars = mixedScalars(d, n);
+            G1Point expected = G1Point.INFINITY;
+            for (int i = 0; i < n; i++) {
+                expected = expected.add(bases[i].mul(scalars[i]));
+            }
+            assertThat(MsmG1.msm(bases, scalars)).as("n = %d", n).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void g2MsmEqualsTheSumOfScalarMultiples() {
+        TestData d = new TestData(12);
+        int n = 60;
+        G2Point[] bases = new G2Point[n];
+        for (int i = 0; i < n; i++) {
+            bases[i] = d.g2();
+        }
+        bases = G2Point.normalizeAll(bases);
+        Fr[] scalars = mixedScalars(d, n);
+        G2Point expected = G2Point.INFINITY;
+        for (int i = 0; i < n; i++) {
+            expected = expected.add(bases[i].mul(scalars[i]));
+        }
+        assertThat(MsmG2.msm(bases, scalars)).isEqualTo(expected);
+    }
+
+    @Test
+    void allZeroScalarsGiveInfinity() {
+        assertThat(MsmG1.msm(new G1Point[] {G1Point.GENERATOR}, new Fr[] {Fr.ZERO}).isInfinity()).isTrue();
+    }
+}
