@@ -1,7 +1,10 @@
 package io.zklayer.p2p.interop;
 
-import io.zklayer.p2p.host.ConnectionListener;
+import io.zklayer.p2p.gossip.GossipConfig;
+import io.zklayer.p2p.gossip.GossipRouter;
+import io.zklayer.p2p.gossip.MessageIdFunction;
 import io.zklayer.p2p.host.Connection;
+import io.zklayer.p2p.host.ConnectionListener;
 import io.zklayer.p2p.host.ExecutorScheduler;
 import io.zklayer.p2p.host.Host;
 import io.zklayer.p2p.host.HostConfig;
@@ -17,6 +20,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,21 +28,26 @@ import java.util.concurrent.TimeUnit;
  * commands on stdin, reporting events as lines on stdout.
  *
  * <p>Usage: {@code InteropPeer <secret hex>}. Commands: {@code dial <multiaddr>},
- * {@code ping <peer>}, {@code identify <peer>}, {@code quit}. Events: {@code listening <multiaddr>},
- * {@code connected <peer>}, {@code dialed <peer>}, {@code pong <peer> <micros>},
- * {@code identified <peer> <agent> <protocol,…>}, {@code error <command> <reason>}.
+ * {@code ping <peer>}, {@code identify <peer>}, {@code subscribe <topic>}, {@code publish <topic> <text>},
+ * {@code peers <topic>}, {@code quit}. Events: {@code listening <multiaddr>}, {@code connected <peer>},
+ * {@code dialed <peer>}, {@code pong <peer> <micros>}, {@code identified <peer> <agent> <protocol,…>},
+ * {@code subscribed <topic>}, {@code published <topic> <recipients>}, {@code peers <topic> <peer,…>},
+ * {@code message <topic> <author> <text>}, {@code error <command> <reason>}.
  */
 public final class InteropPeer {
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private final Host host;
     private final IdentifyService identify;
     private final PingService ping;
+    private final GossipRouter gossip;
 
     private InteropPeer(HostKey key) {
         SecureRandom random = new SecureRandom();
         host = new Host(HostConfig.loopback(key), new ExecutorScheduler("interop-scheduler"), random);
         identify = new IdentifyService(host);
         ping = new PingService(host, random);
+        gossip = new GossipRouter(host, GossipConfig.defaults(), MessageIdFunction.fromAndSeqno(), new Random(1));
+        gossip.start();
         host.addConnectionListener(new ConnectionListener() {
             @Override
             public void onConnected(Connection connection) {
@@ -85,6 +94,14 @@ public final class InteropPeer {
                     emit(e == null ? "pong " + parts[1] + " " + rtt / 1000 : "error ping " + e));
             case "identify" -> identify.identify(PeerId.fromBase58(parts[1])).whenComplete((info, e) ->
                     emit(e == null ? identified(info) : "error identify " + e));
+            case "subscribe" -> gossip.subscribe(parts[1], m -> emit("message " + m.topic() + " " + m.from() + " "
+                    + new String(m.data(), StandardCharsets.UTF_8))).whenComplete((v, e) ->
+                    emit(e == null ? "subscribed " + parts[1] : "error subscribe " + e));
+            case "publish" -> gossip.publish(parts[1], parts[2].getBytes(StandardCharsets.UTF_8)).whenComplete((r, e) ->
+                    emit(e == null ? "published " + parts[1] + " " + r.recipients() : "error publish " + e));
+            case "peers" -> gossip.topicPeers(parts[1]).whenComplete((peers, e) -> emit(e == null
+                    ? "peers " + parts[1] + " " + String.join(",", peers.stream().map(PeerId::toString).sorted().toList())
+                    : "error peers " + e));
             default -> emit("error " + parts[0] + " unknown command");
         }
     }
