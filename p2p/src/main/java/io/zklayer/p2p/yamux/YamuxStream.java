@@ -101,13 +101,12 @@ public final class YamuxStream implements Stream {
         }
         pending.add(data);
         pendingBytes += data.length;
+        flush();
         if (pendingBytes > session.limits().maxSendQueueBytes()) {
-            LOG.info("Resetting yamux stream {} to {}: send queue of {} bytes over the limit of {}", id,
+            LOG.info("Resetting yamux stream {} to {}: {} bytes wait for the peer's window, over the limit of {}", id,
                     remotePeer(), pendingBytes, session.limits().maxSendQueueBytes());
             reset();
-            return;
         }
-        flush();
     }
 
     @Override
