@@ -126,4 +126,40 @@ class GossipMeshTest {
         assertThat(b.host().connection(a.host().peerId())).isPresent();
         assertThat(b.router().scoreOf(a.host().peerId()).get(5, TimeUnit.SECONDS)).isNegative();
     }
+
+    @Test
+    void hubMeshIsPrunedBackWithinDloAndDhi() throws Exception {
+        Node hub = node(100);
+        List<Node> spokes = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            Node n = node(200 + i);
+            spokes.add(n);
+            n.host().dial(TestHosts.addressOf(hub.host())).get(5, TimeUnit.SECONDS);
+        }
+        assertThat(TestHosts.await(() -> hub.router().topicPeers(TOPIC).join().size() == 14, 10, TimeUnit.SECONDS)).isTrue();
+        GossipConfig c = GossipConfig.defaults();
+        assertThat(TestHosts.await(() -> {
+            int size = hub.router().meshPeers(TOPIC).join().size();
+            return size >= c.dLo() && size <= c.dHi();
+        }, 10, TimeUnit.SECONDS)).as("hub mesh within [D_lo, D_hi]").isTrue();
+        hub.router().publish(TOPIC, "to-all".getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS);
+        assertThat(TestHosts.await(() -> spokes.stream().allMatch(n -> n.received().contains("to-all")), 10,
+                TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void publishingWithoutSubscribingGoesThroughFanout() throws Exception {
+        Host h = hosts.start();
+        GossipRouter publisher = new GossipRouter(h, GossipConfig.defaults().withHeartbeatMillis(200).withFloodPublish(false),
+                MessageIdFunction.fromAndSeqno(), new Random(9));
+        publisher.start();
+        Node sub = node(10);
+        h.dial(TestHosts.addressOf(sub.host())).get(5, TimeUnit.SECONDS);
+        assertThat(TestHosts.await(() -> publisher.topicPeers(TOPIC).join().contains(sub.host().peerId()), 5,
+                TimeUnit.SECONDS)).isTrue();
+        PublishResult r = publisher.publish(TOPIC, "fanout".getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS);
+        assertThat(r.recipients()).isEqualTo(1);
+        assertThat(TestHosts.await(() -> sub.received().contains("fanout"), 5, TimeUnit.SECONDS)).isTrue();
+        assertThat(publisher.meshPeers(TOPIC).get()).isEmpty();
+    }
 }
