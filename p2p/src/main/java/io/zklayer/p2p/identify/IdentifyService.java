@@ -38,6 +38,7 @@ public final class IdentifyService implements ConnectionListener {
 
     private final Host host;
     private final Map<PeerId, IdentifyInfo> peers = new ConcurrentHashMap<>();
+    private final Map<PeerId, CompletableFuture<IdentifyInfo>> inflight = new ConcurrentHashMap<>();
     private final List<Consumer<IdentifyInfo>> listeners = new CopyOnWriteArrayList<>();
 
     /** Creates the service, serving both protocols and identifying every new connection. */
@@ -58,9 +59,22 @@ public final class IdentifyService implements ConnectionListener {
         return Optional.ofNullable(peers.get(peer));
     }
 
-    /** Asks a connected peer to identify itself. */
+    /**
+     * Asks a connected peer to identify itself. Concurrent calls for one peer share one request,
+     * since peers such as js-libp2p accept a single identify stream at a time.
+     */
     public CompletableFuture<IdentifyInfo> identify(PeerId peer) {
-        CompletableFuture<IdentifyInfo> result = new CompletableFuture<>();
+        CompletableFuture<IdentifyInfo> fresh = new CompletableFuture<>();
+        CompletableFuture<IdentifyInfo> running = inflight.putIfAbsent(peer, fresh);
+        if (running != null) {
+            return running;
+        }
+        fresh.whenComplete((info, e) -> inflight.remove(peer, fresh));
+        request(peer, fresh);
+        return fresh;
+    }
+
+    private void request(PeerId peer, CompletableFuture<IdentifyInfo> result) {
         host.newStream(peer, List.of(PROTOCOL), new Reader(peer, result)).whenComplete((s, e) -> {
             if (e != null) {
                 result.completeExceptionally(e);
@@ -68,7 +82,6 @@ public final class IdentifyService implements ConnectionListener {
                 s.closeWrite();
             }
         });
-        return result;
     }
 
     /** Pushes this host's identify message to every connected peer. */
