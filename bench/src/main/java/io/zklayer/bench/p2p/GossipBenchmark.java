@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -21,6 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * published and all received, reported per message) and latency (one message published until the
  * subscriber has it). Each message is signed by the publisher and verified by the receiver.
  */
+// Logging off in the measured fork: the bench classpath has logback at its DEBUG default.
+@Fork(jvmArgsAppend = "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider")
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class GossipBenchmark {

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -25,6 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * payloads, multistream-select, yamux) between two hosts, and the noise XX handshake alone in
  * memory (three messages, both sides).
  */
+// Logging off in the measured fork: the bench classpath has logback at its DEBUG default.
+@Fork(jvmArgsAppend = "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider")
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -35,6 +35,8 @@ public final class NoiseHandshake {
     private byte[] h;
     private CipherState cipher;
     private int step;
+    private final MessageDigest sha256;
+    private final Mac hmac;
 
     /**
      * Creates a handshake with the local static X25519 key and a fresh ephemeral key.
@@ -44,6 +46,12 @@ public final class NoiseHandshake {
     public NoiseHandshake(boolean initiator, byte[] staticPrivate, SecureRandom random) {
         this.initiator = initiator;
         this.staticPrivate = staticPrivate.clone();
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+            this.hmac = Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("noise: JDK lacks SHA-256 or HmacSHA256", e);
+        }
         X25519.generatePublicKey(this.staticPrivate, 0, staticPublic, 0);
         X25519.generatePrivateKey(random, ephemeralPrivate);
         X25519.generatePublicKey(ephemeralPrivate, 0, ephemeralPublic, 0);
@@ -185,14 +193,9 @@ public final class NoiseHandshake {
     }
 
     private void mixHash(byte[] data) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(h);
-            sha.update(data);
-            h = sha.digest();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        sha256.update(h);
+        sha256.update(data);
+        h = sha256.digest();
     }
 
     private void mixKey(byte[] ikm) {
@@ -209,18 +212,17 @@ public final class NoiseHandshake {
         return out;
     }
 
-    private static byte[][] hkdf(byte[] chainingKey, byte[] ikm) {
+    private byte[][] hkdf(byte[] chainingKey, byte[] ikm) {
         byte[] temp = hmac(chainingKey, ikm);
         byte[] out1 = hmac(temp, new byte[] {1});
         byte[] out2 = hmac(temp, concat(out1, new byte[] {2}));
         return new byte[][] {out1, out2};
     }
 
-    private static byte[] hmac(byte[] key, byte[] data) {
+    private byte[] hmac(byte[] key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
+            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return hmac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
