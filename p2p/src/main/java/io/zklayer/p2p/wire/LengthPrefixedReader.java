@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class LengthPrefixedReader {
     private final int maxMessageBytes;
-    private ByteBuf pending = Unpooled.buffer(0);
+    private final ByteBuf pending = Unpooled.buffer(0);
 
     /** Creates a reader that rejects messages longer than {@code maxMessageBytes}. */
     public LengthPrefixedReader(int maxMessageBytes) {
@@ -29,13 +29,7 @@ public final class LengthPrefixedReader {
      */
     public List<byte[]> feed(byte[] data) {
         List<byte[]> out = new ArrayList<>(1);
-        if (pending.readableBytes() == 0) {
-            pending = Unpooled.wrappedBuffer(data);
-        } else {
-            ByteBuf joined = Unpooled.buffer(pending.readableBytes() + data.length);
-            joined.writeBytes(pending).writeBytes(data);
-            pending = joined;
-        }
+        pending.writeBytes(data);
         while (true) {
             int mark = pending.readerIndex();
             long len = UnsignedVarint.tryRead(pending, maxMessageBytes);
@@ -50,13 +44,7 @@ public final class LengthPrefixedReader {
             pending.readBytes(msg);
             out.add(msg);
         }
-        if (pending.readableBytes() == 0) {
-            pending = Unpooled.buffer(0);
-        } else if (pending.readerIndex() > 0) {
-            byte[] rest = new byte[pending.readableBytes()];
-            pending.readBytes(rest);
-            pending = Unpooled.wrappedBuffer(rest);
-        }
+        pending.discardReadBytes();
         return out;
     }
 
