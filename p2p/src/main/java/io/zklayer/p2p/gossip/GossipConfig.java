@@ -18,27 +18,35 @@ package io.zklayer.p2p.gossip;
  * @param maxRpcBytes largest RPC read from a peer (1 MiB)
  * @param maxIHaveLength most message ids asked for per peer per heartbeat (5000)
  * @param maxIHaveMessages most IHAVE messages heeded per peer per heartbeat (10)
+ * @param iwantFollowupMillis time a peer has to deliver a message it announced and we asked for (3 s)
  */
 public record GossipConfig(int d, int dLo, int dHi, int dLazy, int gossipFactorPercent, long heartbeatMillis,
         long fanoutTtlMillis, int mcacheLength, int mcacheGossip, long seenTtlMillis, long pruneBackoffMillis,
-        boolean floodPublish, int maxRpcBytes, int maxIHaveLength, int maxIHaveMessages) {
+        boolean floodPublish, int maxRpcBytes, int maxIHaveLength, int maxIHaveMessages, long iwantFollowupMillis) {
 
     /** Returns the spec defaults. */
     public static GossipConfig defaults() {
-        return new GossipConfig(6, 4, 12, 6, 25, 1_000, 60_000, 5, 3, 120_000, 60_000, true, 1 << 20, 5000, 10);
+        return new GossipConfig(6, 4, 12, 6, 25, 1_000, 60_000, 5, 3, 120_000, 60_000, true, 1 << 20, 5000, 10, 3_000);
     }
 
     /** Returns a copy with another heartbeat interval. */
     public GossipConfig withHeartbeatMillis(long millis) {
         return new GossipConfig(d, dLo, dHi, dLazy, gossipFactorPercent, millis, fanoutTtlMillis, mcacheLength,
                 mcacheGossip, seenTtlMillis, pruneBackoffMillis, floodPublish, maxRpcBytes, maxIHaveLength,
-                maxIHaveMessages);
+                maxIHaveMessages, iwantFollowupMillis);
     }
 
     /** Returns a copy with flood publishing on or off. */
     public GossipConfig withFloodPublish(boolean flood) {
         return new GossipConfig(d, dLo, dHi, dLazy, gossipFactorPercent, heartbeatMillis, fanoutTtlMillis,
                 mcacheLength, mcacheGossip, seenTtlMillis, pruneBackoffMillis, flood, maxRpcBytes, maxIHaveLength,
-                maxIHaveMessages);
+                maxIHaveMessages, iwantFollowupMillis);
+    }
+
+    /** Returns a copy with another IWANT follow-up time. */
+    public GossipConfig withIWantFollowupMillis(long millis) {
+        return new GossipConfig(d, dLo, dHi, dLazy, gossipFactorPercent, heartbeatMillis, fanoutTtlMillis,
+                mcacheLength, mcacheGossip, seenTtlMillis, pruneBackoffMillis, floodPublish, maxRpcBytes,
+                maxIHaveLength, maxIHaveMessages, millis);
     }
 }

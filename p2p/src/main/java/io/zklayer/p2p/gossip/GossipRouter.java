@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Per topic it keeps a mesh of {@code D} peers (grafting below {@code D_lo}, pruning above
  * {@code D_hi} in the heartbeat), a fanout for topics it publishes to without subscribing, a
- * message cache announced by IHAVE to {@code max(D_lazy, 25%)} other peers and served on IWANT,
- * and a seen cache. Messages are StrictSign-signed and verified; ids are {@code from ‖ seqno}
+ * message cache announced by IHAVE to {@code max(D_lazy, 25%)} other peers and served on IWANT
+ * (a peer that announces a message and then does not deliver it within the follow-up time when asked is
+ * penalised), and a seen cache. Messages are StrictSign-signed and verified; ids are {@code from ‖ seqno}
  * unless another {@link MessageIdFunction} is given. Invalid signatures, malformed RPCs and
  * validator rejections lower the sender's {@link PeerScore}; low scores cut gossip, publishing and
  * finally all RPCs from the peer.
@@ -69,6 +70,7 @@ public final class GossipRouter implements ConnectionListener {
     private final MessageCache mcache;
     private final SeenCache seen;
     private final PeerScore score = new PeerScore();
+    private final Map<MessageId, Map<PeerId, Long>> promises = new LinkedHashMap<>();
     private long seqno;
     private boolean started;
 
@@ -373,6 +375,12 @@ public final class GossipRouter implements ConnectionListener {
         List<GossipRpc.Prune> prunes = handleGraft(p, r.graft());
         handlePrune(p, r.prune());
         List<GossipRpc.IWant> iwant = ask.isEmpty() ? List.of() : List.of(new GossipRpc.IWant(ask));
+        if (!ask.isEmpty()) {
+            // like js-libp2p, hold the peer to one of the ids: it must arrive within the follow-up time
+            MessageId promised = new MessageId(ask.get(random.nextInt(ask.size())));
+            promises.computeIfAbsent(promised, k -> new LinkedHashMap<>())
+                    .putIfAbsent(from, scheduler.nowMillis() + config.iwantFollowupMillis());
+        }
         send(from, rpc(List.of(), wanted, List.of(), iwant, List.of(), prunes));
     }
 
@@ -392,6 +400,7 @@ public final class GossipRouter implements ConnectionListener {
             return;
         }
         seen.add(id, scheduler.nowMillis());
+        promises.remove(id);
         PeerId author = PeerId.fromBytes(m.from());
         if (author.equals(key.peerId())) {
             return;
@@ -574,6 +583,19 @@ public final class GossipRouter implements ConnectionListener {
         for (GossipPeer p : peers.values()) {
             p.ihaveCount = 0;
             p.asked = 0;
+        }
+        for (var it = promises.entrySet().iterator(); it.hasNext(); ) {
+            Map<PeerId, Long> byPeer = it.next().getValue();
+            for (var e : List.copyOf(byPeer.entrySet())) {
+                if (e.getValue() <= now) {
+                    score.behaviourPenalty(e.getKey());
+                    LOG.debug("{} broke an IWANT promise; penalised", e.getKey());
+                    byPeer.remove(e.getKey());
+                }
+            }
+            if (byPeer.isEmpty()) {
+                it.remove();
+            }
         }
         Map<PeerId, List<String>> grafts = new LinkedHashMap<>();
         Map<PeerId, List<GossipRpc.Prune>> prunes = new LinkedHashMap<>();

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * A subset of gossipsub v1.1 peer scoring in integers: P4 (invalid messages: bad signature, failed
  * decoding, rejected by a validator) weighted {@code -10} per squared count, and P7 (behaviour
- * penalty: GRAFT during back-off, oversized or malformed RPCs, broken IWANT promises are not
- * tracked) weighted {@code -10} per squared count. Both counters decay by 1% per heartbeat and outlive a disconnect, so reconnecting does not launder them.
+ * penalty: GRAFT during back-off, malformed or oversized RPCs, broken IWANT promises) weighted
+ * {@code -10} per squared count. Both counters decay by 1% per heartbeat and outlive a
+ * disconnect, so reconnecting does not launder them.
  *
  * <p>Thresholds: below {@link #GOSSIP_THRESHOLD} no gossip is exchanged with the peer, below
  * {@link #PUBLISH_THRESHOLD} own messages are not flood-published to it, below
