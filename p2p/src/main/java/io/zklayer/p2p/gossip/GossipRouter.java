@@ -9,7 +9,6 @@ import io.zklayer.p2p.host.StreamHandler;
 import io.zklayer.p2p.peer.HostKey;
 import io.zklayer.p2p.peer.PeerId;
 import io.zklayer.p2p.wire.LengthPrefixedReader;
-import io.zklayer.p2p.wire.WireFormatException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -66,11 +65,11 @@ public final class GossipRouter implements ConnectionListener {
     private final Map<String, Long> lastPublished = new LinkedHashMap<>();
     private final Map<String, List<Consumer<GossipMessage>>> subscriptions = new LinkedHashMap<>();
     private final Map<String, TopicValidator> validators = new ConcurrentHashMap<>();
-    private final Map<String, Map<PeerId, Long>> backoff = new LinkedHashMap<>();
+    private final BackoffTable backoff = new BackoffTable();
     private final MessageCache mcache;
     private final SeenCache seen;
     private final PeerScore score = new PeerScore();
-    private final Map<MessageId, Map<PeerId, Long>> promises = new LinkedHashMap<>();
+    private final PromiseTracker promises = new PromiseTracker();
     private long seqno;
     private boolean started;
 
@@ -93,7 +92,9 @@ public final class GossipRouter implements ConnectionListener {
             host.setProtocolHandler(p, stream -> {
                 PeerId peer = stream.remotePeer();
                 scheduler.execute(() -> addPeer(peer));
-                return new InboundReader(peer);
+                return new RpcStreamReader(config.maxRpcBytes(), rpcLimits,
+                        rpc -> scheduler.execute(() -> handleRpc(peer, rpc)),
+                        () -> scheduler.execute(() -> score.behaviourPenalty(peer)));
             });
         }
         host.addConnectionListener(this);
@@ -378,8 +379,7 @@ public final class GossipRouter implements ConnectionListener {
         if (!ask.isEmpty()) {
             // like js-libp2p, hold the peer to one of the ids: it must arrive within the follow-up time
             MessageId promised = new MessageId(ask.get(random.nextInt(ask.size())));
-            promises.computeIfAbsent(promised, k -> new LinkedHashMap<>())
-                    .putIfAbsent(from, scheduler.nowMillis() + config.iwantFollowupMillis());
+            promises.promise(promised, from, scheduler.nowMillis() + config.iwantFollowupMillis());
         }
         send(from, rpc(List.of(), wanted, List.of(), iwant, List.of(), prunes));
     }
@@ -400,7 +400,7 @@ public final class GossipRouter implements ConnectionListener {
             return;
         }
         seen.add(id, scheduler.nowMillis());
-        promises.remove(id);
+        promises.delivered(id);
         PeerId author = PeerId.fromBytes(m.from());
         if (author.equals(key.peerId())) {
             return;
@@ -491,8 +491,7 @@ public final class GossipRouter implements ConnectionListener {
                 prunes.add(new GossipRpc.Prune(topic, 0));
                 continue;
             }
-            Long until = backoff.getOrDefault(topic, Map.of()).get(p.id);
-            if (until != null && until > now) {
+            if (backoff.active(topic, p.id, now)) {
                 score.behaviourPenalty(p.id);
                 LOG.debug("GRAFT from {} on '{}' during back-off; penalised", p.id, topic);
                 prunes.add(new GossipRpc.Prune(topic, config.pruneBackoffMillis() / 1000));
@@ -521,12 +520,11 @@ public final class GossipRouter implements ConnectionListener {
     }
 
     private void addBackoff(String topic, PeerId peer, long millis) {
-        backoff.computeIfAbsent(topic, t -> new LinkedHashMap<>()).merge(peer, scheduler.nowMillis() + millis, Math::max);
+        backoff.extend(topic, peer, scheduler.nowMillis() + millis);
     }
 
     private boolean inBackoff(String topic, PeerId peer, long now) {
-        Long until = backoff.getOrDefault(topic, Map.of()).get(peer);
-        return until != null && until > now;
+        return backoff.active(topic, peer, now);
     }
 
     // ---- mesh maintenance (router thread) ----
@@ -576,26 +574,14 @@ public final class GossipRouter implements ConnectionListener {
         long now = scheduler.nowMillis();
         score.decay();
         seen.prune(now);
-        for (Map<PeerId, Long> b : backoff.values()) {
-            b.values().removeIf(until -> until <= now);
-        }
-        backoff.values().removeIf(Map::isEmpty);
+        backoff.prune(now);
         for (GossipPeer p : peers.values()) {
             p.ihaveCount = 0;
             p.asked = 0;
         }
-        for (var it = promises.entrySet().iterator(); it.hasNext(); ) {
-            Map<PeerId, Long> byPeer = it.next().getValue();
-            for (var e : List.copyOf(byPeer.entrySet())) {
-                if (e.getValue() <= now) {
-                    score.behaviourPenalty(e.getKey());
-                    LOG.debug("{} broke an IWANT promise; penalised", e.getKey());
-                    byPeer.remove(e.getKey());
-                }
-            }
-            if (byPeer.isEmpty()) {
-                it.remove();
-            }
+        for (PeerId broken : promises.expire(now)) {
+            score.behaviourPenalty(broken);
+            LOG.debug("{} broke an IWANT promise; penalised", broken);
         }
         Map<PeerId, List<String>> grafts = new LinkedHashMap<>();
         Map<PeerId, List<GossipRpc.Prune>> prunes = new LinkedHashMap<>();
@@ -677,50 +663,5 @@ public final class GossipRouter implements ConnectionListener {
                     grafts.getOrDefault(p, List.of()), prunes.getOrDefault(p, List.of())));
         }
         mcache.shift();
-    }
-
-    /** Reads length-prefixed RPCs from one inbound stream, decoding on the event loop. */
-    private final class InboundReader implements StreamHandler {
-        private final PeerId peer;
-        private final LengthPrefixedReader reader = new LengthPrefixedReader(config.maxRpcBytes());
-
-        InboundReader(PeerId peer) {
-            this.peer = peer;
-        }
-
-        @Override
-        public void onData(Stream stream, byte[] data) {
-            try {
-                for (byte[] frame : reader.feed(data)) {
-                    GossipRpc r = GossipRpc.decode(frame, rpcLimits);
-                    scheduler.execute(() -> handleRpc(peer, r));
-                }
-            } catch (WireFormatException e) {
-                LOG.info("Resetting gossipsub stream from {}: {}", peer, e.getMessage());
-                stream.reset();
-                scheduler.execute(() -> score.behaviourPenalty(peer));
-            }
-        }
-
-        @Override
-        public void onRemoteClose(Stream stream) {
-            stream.closeWrite();
-        }
-    }
-
-    /** Router-side state of one peer. */
-    private static final class GossipPeer {
-        final PeerId id;
-        final Set<String> topics = new LinkedHashSet<>();
-        final List<byte[]> queued = new ArrayList<>();
-        Stream out;
-        boolean opening;
-        int reopens;
-        int ihaveCount;
-        int asked;
-
-        GossipPeer(PeerId id) {
-            this.id = id;
-        }
     }
 }

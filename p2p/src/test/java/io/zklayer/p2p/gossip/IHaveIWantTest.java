@@ -36,7 +36,7 @@ class IHaveIWantTest {
         hosts.close();
     }
 
-    private void connect() throws Exception {
+    private void connect(long followupMillis) throws Exception {
         fakeKey = hosts.nextKey();
         fake = hosts.start(HostConfig.loopback(fakeKey));
         fake.setProtocolHandler(GossipRouter.MESHSUB_V11, stream -> new StreamHandler() {
@@ -50,7 +50,7 @@ class IHaveIWantTest {
             }
         });
         routerHost = hosts.start();
-        router = new GossipRouter(routerHost, GossipConfig.defaults().withHeartbeatMillis(100).withIWantFollowupMillis(500),
+        router = new GossipRouter(routerHost, GossipConfig.defaults().withHeartbeatMillis(100).withIWantFollowupMillis(followupMillis),
                 MessageIdFunction.fromAndSeqno(), new Random(1));
         router.start();
         router.subscribe(TOPIC, m -> delivered.add(new String(m.data(), StandardCharsets.UTF_8))).join();
@@ -81,17 +81,17 @@ class IHaveIWantTest {
 
     @Test
     void announcedMessageIsRequestedAndDeliveredWithoutPenalty() throws Exception {
-        connect();
+        connect(2_000);
         PubMessage m = message("kept", 1);
         announce(m);
         send(new GossipRpc(List.of(), List.of(m), List.of(), List.of(), List.of(), List.of(), List.of()));
         assertThat(TestHosts.await(() -> delivered.contains("kept"), 5, TimeUnit.SECONDS)).isTrue();
-        assertThat(TestHosts.await(() -> router.scoreOf(fakeKey.peerId()).join() < 0, 1, TimeUnit.SECONDS)).isFalse();
+        assertThat(TestHosts.await(() -> router.scoreOf(fakeKey.peerId()).join() < 0, 2500, TimeUnit.MILLISECONDS)).isFalse();
     }
 
     @Test
     void brokenIwantPromiseIsPenalised() throws Exception {
-        connect();
+        connect(300);
         announce(message("never-sent", 2));
         assertThat(TestHosts.await(() -> router.scoreOf(fakeKey.peerId()).join() < 0, 5, TimeUnit.SECONDS)).isTrue();
         assertThat(delivered).isEmpty();
