@@ -1,0 +1,2 @@
+/** Request-response protocols: one length-prefixed request and response per stream, bounded and timed. */
+package io.zklayer.p2p.reqresp;
