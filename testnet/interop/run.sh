@@ -7,7 +7,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$here"
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+# npm keeps a copy of the lockfile it installed from; reinstall when it is missing or differs.
+if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null \
+    && ! [ -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 
