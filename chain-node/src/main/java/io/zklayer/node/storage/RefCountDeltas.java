@@ -5,7 +5,9 @@ import io.zklayer.primitives.storage.KeyValueBatch;
 import io.zklayer.primitives.storage.KeyValueStore;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,14 +32,17 @@ final class RefCountDeltas {
 
     /** Adds the net changes to {@code batch}, reading the current counts from {@code kv}. */
     void writeTo(KeyValueStore kv, KeyValueBatch batch) {
-        for (Map.Entry<byte[], Long> e : deltas.entrySet()) {
-            long d = e.getValue();
-            if (d == 0) {
-                continue;
+        List<byte[]> changed = new ArrayList<>(deltas.size());
+        deltas.forEach((hash, d) -> {
+            if (d != 0) {
+                changed.add(hash);
             }
-            byte[] hash = e.getKey();
-            long current = decode(kv.get(Column.TRIE_REFS, hash));
-            long next = current + d;
+        });
+        List<byte[]> counts = kv.getAll(Column.TRIE_REFS, changed);
+        for (int i = 0; i < changed.size(); i++) {
+            byte[] hash = changed.get(i);
+            long current = decode(counts.get(i));
+            long next = current + deltas.get(hash);
             if (next < 0) {
                 throw new IllegalStateException("storage: reference count of trie node " + Hex.encode(hash)
                         + " would fall to " + next + " (journal and counts disagree)");

@@ -128,6 +128,20 @@ public final class RocksKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public List<byte[]> getAll(StoreColumn column, List<byte[]> keys) {
+        checkOpen();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        ColumnFamilyHandle h = handle(column);
+        try {
+            return db.multiGetAsList(java.util.Collections.nCopies(keys.size(), h), keys);
+        } catch (RocksDBException e) {
+            throw new StorageException("storage: read of " + keys.size() + " keys of " + column.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void write(KeyValueBatch batch) {
         checkOpen();
         try (WriteBatch wb = new WriteBatch()) {
