@@ -68,6 +68,22 @@ public final class Fp implements Comparable<Fp> {
         return fromLimbs(-value, 0, 0, 0).neg();
     }
 
+    /**
+     * Returns a uniformly random element drawn from {@code rng} by rejection sampling (use a
+     * {@link java.security.SecureRandom} for secrets such as proof blinding factors).
+     */
+    public static Fp random(java.util.Random rng) {
+        while (true) {
+            long a0 = rng.nextLong();
+            long a1 = rng.nextLong();
+            long a2 = rng.nextLong();
+            long a3 = rng.nextLong() >>> 2; // p < 2^254
+            if (lessThanModulus(a0, a1, a2, a3)) {
+                return fromLimbs(a0, a1, a2, a3);
+            }
+        }
+    }
+
     /** Returns the element with standard value {@code value}; it must lie in [0, p). */
     public static Fp fromBigInteger(BigInteger value) {
         if (value.signum() < 0 || value.compareTo(MODULUS) >= 0) {
