@@ -68,6 +68,22 @@ public final class Fr implements Comparable<Fr> {
         return fromLimbs(-value, 0, 0, 0).neg();
     }
 
+    /**
+     * Returns a uniformly random element drawn from {@code rng} by rejection sampling (use a
+     * {@link java.security.SecureRandom} for secrets such as proof blinding factors).
+     */
+    public static Fr random(java.util.Random rng) {
+        while (true) {
+            long a0 = rng.nextLong();
+            long a1 = rng.nextLong();
+            long a2 = rng.nextLong();
+            long a3 = rng.nextLong() >>> 2; // p < 2^254
+            if (lessThanModulus(a0, a1, a2, a3)) {
+                return fromLimbs(a0, a1, a2, a3);
+            }
+        }
+    }
+
     /** Returns the element with standard value {@code value}; it must lie in [0, p). */
     public static Fr fromBigInteger(BigInteger value) {
         if (value.signum() < 0 || value.compareTo(MODULUS) >= 0) {
@@ -237,19 +253,21 @@ public final class Fr implements Comparable<Fr> {
         x = l3 - b.l3;
         long d3 = x - br;
         br = (((~l3 & b.l3) | (~(l3 ^ b.l3) & x)) >>> 63) | (((~x & br) | (~(x ^ br) & d3)) >>> 63);
-        if (br == 0) {
-            return new Fr(d0, d1, d2, d3);
-        }
-        // add p back (the final carry out of the top limb cancels the borrow)
-        long s0 = d0 + P0;
-        long c = ((d0 & P0) | ((d0 | P0) & ~s0)) >>> 63;
-        x = d1 + P1;
+        // add p back when the subtraction borrowed, without a data-dependent branch
+        long mask = -br;
+        long q0 = P0 & mask;
+        long q1 = P1 & mask;
+        long q2 = P2 & mask;
+        long q3 = P3 & mask;
+        long s0 = d0 + q0;
+        long c = ((d0 & q0) | ((d0 | q0) & ~s0)) >>> 63;
+        x = d1 + q1;
         long s1 = x + c;
-        c = (((d1 & P1) | ((d1 | P1) & ~x)) >>> 63) | (((x & c) | ((x | c) & ~s1)) >>> 63);
-        x = d2 + P2;
+        c = (((d1 & q1) | ((d1 | q1) & ~x)) >>> 63) | (((x & c) | ((x | c) & ~s1)) >>> 63);
+        x = d2 + q2;
         long s2 = x + c;
-        c = (((d2 & P2) | ((d2 | P2) & ~x)) >>> 63) | (((x & c) | ((x | c) & ~s2)) >>> 63);
-        long s3 = d3 + P3 + c;
+        c = (((d2 & q2) | ((d2 | q2) & ~x)) >>> 63) | (((x & c) | ((x | c) & ~s2)) >>> 63);
+        long s3 = d3 + q3 + c;
         return new Fr(s0, s1, s2, s3);
     }
 
@@ -270,7 +288,9 @@ public final class Fr implements Comparable<Fr> {
         x = t3 - P3;
         long d3 = x - br;
         br = (((~t3 & P3) | (~(t3 ^ P3) & x)) >>> 63) | (((~x & br) | (~(x ^ br) & d3)) >>> 63);
-        return br == 0 ? new Fr(d0, d1, d2, d3) : new Fr(t0, t1, t2, t3);
+        long keep = -br; // all ones when t < p: keep t, else take t − p (branch-free select)
+        return new Fr((t0 & keep) | (d0 & ~keep), (t1 & keep) | (d1 & ~keep), (t2 & keep) | (d2 & ~keep),
+                (t3 & keep) | (d3 & ~keep));
     }
 
     private static long uhi(long a, long b) {

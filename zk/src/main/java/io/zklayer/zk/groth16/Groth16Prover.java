@@ -24,6 +24,11 @@ import java.util.Arrays;
 public final class Groth16Prover {
     private Groth16Prover() {}
 
+    /** Returns a proof with blinding factors r, s drawn uniformly from {@code rng} (a SecureRandom in production). */
+    public static Proof prove(ProvingKey pk, Fr[] witness, java.security.SecureRandom rng) {
+        return prove(pk, witness, Fr.random(rng), Fr.random(rng));
+    }
+
     /** Returns the proof of {@code witness} (all wires, wire 0 = 1) under {@code pk} with blinding r, s. */
     public static Proof prove(ProvingKey pk, Fr[] witness, Fr r, Fr s) {
         if (witness.length != pk.wireCount()) {

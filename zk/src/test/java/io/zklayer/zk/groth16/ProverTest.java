@@ -35,6 +35,21 @@ class ProverTest {
     }
 
     @Test
+    void proofsWithRandomBlindingDifferButBothVerify() throws Exception {
+        ProvingKey pk = ZkeyFile.read(Vectors.bytes("snarkjs/lt/lt_final.zkey"));
+        PreparedVerifyingKey vk = PreparedVerifyingKey.of(pk.verifyingKey());
+        Fr[] w = WtnsFile.read(Vectors.bytes("snarkjs/lt/proofs/witness_2.wtns"));
+        java.security.SecureRandom rng = java.security.SecureRandom.getInstance("SHA1PRNG");
+        rng.setSeed(99L); // seeded so the test is reproducible
+        Proof one = Groth16Prover.prove(pk, w, rng);
+        Proof two = Groth16Prover.prove(pk, w, rng);
+        assertThat(one).isNotEqualTo(two);
+        List<Fr> pub = List.of(java.util.Arrays.copyOfRange(w, 1, 1 + pk.publicCount()));
+        assertThat(Groth16Verifier.verify(vk, one, pub).isValid()).isTrue();
+        assertThat(Groth16Verifier.verify(vk, two, pub).isValid()).isTrue();
+    }
+
+    @Test
     void provesTheMlpCircuit() {
         ProvingKey pk = ZkeyFile.read(Vectors.sharedBytes("snarkjs/mlp/mlp_final.zkey"));
         PreparedVerifyingKey vk = PreparedVerifyingKey.of(SnarkjsJson.readVerifyingKey(Vectors.text("snarkjs/mlp/verification_key.json")));
