@@ -5,7 +5,7 @@ import io.zklayer.zk.field.Fr;
 /**
  * Precomputed multiples of one fixed G1 point for fast scalar multiplication: table[i][j − 1] =
  * j·2^(4i)·P for 64 windows of 4 bits and j = 1..15, all affine. A product k·P is then at most 64
- * mixed additions and no doublings. Costs 960 points (~100 KB) per base; a prepared verifying key keeps
+ * mixed additions and no doublings. Costs 960 points (~160 KB on the heap) per base; a prepared verifying key keeps
  * one per public input.
  */
 public final class G1FixedBase {
