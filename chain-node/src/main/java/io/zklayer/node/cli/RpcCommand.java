@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,7 +96,7 @@ public final class RpcCommand implements java.util.concurrent.Callable<Integer> 
         int wanted = count == null ? Integer.MAX_VALUE : count;
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger seen = new AtomicInteger();
-        try (RpcSubscription subscription = client.subscribe(method, List.of(values), unsubscribeMethod, result -> {
+        RpcSubscription subscription = client.subscribe(method, List.of(values), unsubscribeMethod, result -> {
             if (seen.get() < wanted) {
                 synchronized (out) {
                     out.println(result.toString());
@@ -107,18 +106,19 @@ public final class RpcCommand implements java.util.concurrent.Callable<Integer> 
                     done.countDown();
                 }
             }
-        })) {
+        });
+        try {
             client.disconnected().thenRun(done::countDown);
-            while (!done.await(1, TimeUnit.SECONDS)) {
-                // Waits for --count notifications, the connection's end, or Ctrl-C.
-            }
-            if (seen.get() < wanted && client.disconnected().isDone()) {
+            done.await(); // --count notifications, the connection's end, or Ctrl-C
+            if (seen.get() < wanted) {
                 spec.commandLine().getErr().println("error: the node closed the connection after " + seen.get()
                         + " notification(s)");
                 spec.commandLine().getErr().flush();
                 return 1;
             }
             return 0;
+        } finally {
+            subscription.close();
         }
     }
 

@@ -12,14 +12,19 @@ import java.util.Objects;
  *     WebSocket text, bytes for HTTP bodies); larger ones close the connection as a bad response
  * @param maxEarlyNotifications how many notifications to hold for subscription ids whose subscribe
  *     reply has not arrived yet; the oldest are dropped beyond that
+ * @param pingInterval how often a WebSocket client pings the node; a ping without pong by the next
+ *     tick ends the connection, so a node that vanished without a close frame is noticed within two
+ *     intervals (the JDK's WebSocket does not always report a bare TCP close)
  */
 public record RpcClientOptions(Duration connectTimeout, Duration callTimeout, int maxMessageBytes,
-                               int maxEarlyNotifications) {
+                               int maxEarlyNotifications, Duration pingInterval) {
     /** Checks that the durations and limits are positive. */
     public RpcClientOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(callTimeout, "callTimeout");
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || callTimeout.isNegative() || callTimeout.isZero()) {
+        Objects.requireNonNull(pingInterval, "pingInterval");
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || callTimeout.isNegative() || callTimeout.isZero()
+                || pingInterval.isNegative() || pingInterval.isZero()) {
             throw new IllegalArgumentException("rpc client: timeouts must be positive");
         }
         if (maxMessageBytes < 1024 || maxEarlyNotifications < 0) {
@@ -27,13 +32,21 @@ public record RpcClientOptions(Duration connectTimeout, Duration callTimeout, in
         }
     }
 
-    /** Returns the defaults: 10 s to connect, 30 s per call, 16 MiB messages (above the node's 15 MiB), 1024 early notifications. */
+    /**
+     * Returns the defaults: 10 s to connect, 30 s per call, 16 MiB messages (above the node's 15 MiB),
+     * 1024 early notifications, a ping every 15 s.
+     */
     public static RpcClientOptions defaults() {
-        return new RpcClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(30), 16 << 20, 1024);
+        return new RpcClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(30), 16 << 20, 1024, Duration.ofSeconds(15));
     }
 
     /** Returns these options with another call timeout. */
     public RpcClientOptions withCallTimeout(Duration timeout) {
-        return new RpcClientOptions(connectTimeout, timeout, maxMessageBytes, maxEarlyNotifications);
+        return new RpcClientOptions(connectTimeout, timeout, maxMessageBytes, maxEarlyNotifications, pingInterval);
+    }
+
+    /** Returns these options with another ping interval. */
+    public RpcClientOptions withPingInterval(Duration interval) {
+        return new RpcClientOptions(connectTimeout, callTimeout, maxMessageBytes, maxEarlyNotifications, interval);
     }
 }

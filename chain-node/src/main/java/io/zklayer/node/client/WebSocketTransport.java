@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -32,9 +34,21 @@ import org.slf4j.LoggerFactory;
  * order, so a subscriber may make blocking calls. A notification whose subscription id is not known
  * yet (the node may send it before the subscribe answer) is held and delivered right after that
  * answer registers the id.
+ *
+ * <p>Liveness: a ping goes out every {@link RpcClientOptions#pingInterval()}; when its pong has not
+ * come back by the next tick, or the ping cannot be written, the connection counts as lost. The JDK's
+ * WebSocket may miss a bare TCP close that arrives together with data, so without this a client
+ * could wait forever on a node that is gone.
  */
 final class WebSocketTransport implements RpcTransport, WebSocket.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransport.class);
+    // One daemon thread for every client's pings: each tick only starts a non-blocking send.
+    private static final ScheduledExecutorService KEEPALIVE = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rpc-client-keepalive");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final byte[] PING_PAYLOAD = "zklayer".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final URI url;
     private final ObjectMapper json;
@@ -50,6 +64,8 @@ final class WebSocketTransport implements RpcTransport, WebSocket.Listener {
     private final Object sendLock = new Object();
     private CompletableFuture<WebSocket> sendChain;
     private volatile WebSocket socket;
+    private volatile long pingSentNanos;
+    private volatile ScheduledFuture<?> keepalive;
 
     private record Pending(CompletableFuture<JsonNode> future, Consumer<JsonNode> sink) { }
 
@@ -79,6 +95,12 @@ final class WebSocketTransport implements RpcTransport, WebSocket.Listener {
                     .get(options.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             transport.socket = ws;
             transport.sendChain = CompletableFuture.completedFuture(ws);
+            long interval = options.pingInterval().toMillis();
+            transport.keepalive = KEEPALIVE.scheduleWithFixedDelay(transport::keepaliveTick, interval, interval,
+                    TimeUnit.MILLISECONDS);
+            if (transport.disconnected.isDone()) {
+                transport.keepalive.cancel(false);
+            }
             return transport;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,6 +172,34 @@ final class WebSocketTransport implements RpcTransport, WebSocket.Listener {
             ws.abort();
         }
         finish();
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, java.nio.ByteBuffer message) {
+        pingSentNanos = 0;
+        webSocket.request(1);
+        return null;
+    }
+
+    private void keepaliveTick() {
+        WebSocket ws = socket;
+        if (ws == null || disconnected.isDone()) {
+            return;
+        }
+        if (pingSentNanos != 0) {
+            LOG.warn("RPC connection to {} lost: no pong within {} ms", url, options.pingInterval().toMillis());
+            ws.abort();
+            finish();
+            return;
+        }
+        pingSentNanos = System.nanoTime();
+        ws.sendPing(java.nio.ByteBuffer.wrap(PING_PAYLOAD)).whenComplete((w, failure) -> {
+            if (failure != null) {
+                LOG.debug("RPC connection to {} lost: ping not sent", url, failure);
+                ws.abort();
+                finish();
+            }
+        });
     }
 
     @Override
@@ -279,6 +329,10 @@ final class WebSocketTransport implements RpcTransport, WebSocket.Listener {
 
     private void finish() {
         if (disconnected.complete(null)) {
+            ScheduledFuture<?> ticks = keepalive;
+            if (ticks != null) {
+                ticks.cancel(false);
+            }
             failPending();
             delivery.shutdown();
         }

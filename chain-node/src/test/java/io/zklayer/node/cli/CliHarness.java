@@ -26,8 +26,12 @@ final class CliHarness {
     }
 
     CliHarness(Path defaultBase, String stdin, NodeLauncher behaviour) {
+        this(defaultBase, stdin, behaviour, 42);
+    }
+
+    CliHarness(Path defaultBase, String stdin, NodeLauncher behaviour, long randomSeed) {
         this.defaultBase = defaultBase;
-        CliEnvironment env = new CliEnvironment(new Random(42), new BufferedReader(new StringReader(stdin)), defaultBase,
+        CliEnvironment env = new CliEnvironment(new Random(randomSeed), new BufferedReader(new StringReader(stdin)), defaultBase,
                 appliedLogs::add);
         this.cli = new ZklayerCli(cfg -> {
             launched.add(cfg);

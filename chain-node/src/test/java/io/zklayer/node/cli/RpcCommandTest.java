@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(30) // a hang in the network code fails the test instead of the build
 class RpcCommandTest {
     private static final String NL = System.lineSeparator();
 
@@ -78,6 +80,14 @@ class RpcCommandTest {
                 "--rpc-url", server.wsUrl())).isZero();
         assertThat(cli.out()).isEqualTo("0" + NL + "1" + NL);
         assertThat(server.requests.get(server.requests.size() - 1).get("method").asText()).isEqualTo("test_unsubscribe");
+    }
+
+    @Test
+    void aSubscriptionEndedByTheNodeIsAnError() {
+        assertThat(cli.run("rpc", "test_subscribeThenClose", "graceful", "--subscribe", "test_unsubscribe", "--count", "5",
+                "--rpc-url", server.wsUrl())).isEqualTo(1);
+        assertThat(cli.out()).isEqualTo("0" + NL);
+        assertThat(cli.err()).isEqualTo("error: the node closed the connection after 1 notification(s)" + NL);
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30) // a hang in the network code fails the test instead of the build
 class RpcClientHttpTest {
     private TestRpcServer server;
     private RpcClient client;
@@ -67,7 +69,7 @@ class RpcClientHttpTest {
 
     @Test
     void aBodyOverTheLimitIsABadResponse() {
-        RpcClientOptions small = new RpcClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), 4096, 16);
+        RpcClientOptions small = new RpcClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), 4096, 16, Duration.ofSeconds(15));
         try (RpcClient limited = RpcClient.connect(URI.create(server.httpUrl()), small)) {
             RpcClientException e = catchThrowableOfType(RpcClientException.class, () -> limited.call("big", 10_000));
 

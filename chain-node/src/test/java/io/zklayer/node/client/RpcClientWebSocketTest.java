@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30) // a hang in the network code fails the test instead of the build
 class RpcClientWebSocketTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private TestRpcServer server;
@@ -128,6 +130,49 @@ class RpcClientWebSocketTest {
     }
 
     @Test
+    void aSubscriptionEndsWhenTheNodeDropsTheConnectionWithoutACloseFrame() throws Exception {
+        try (RpcClient pinging = RpcClient.connect(URI.create(server.wsUrl()),
+                RpcClientOptions.defaults().withPingInterval(Duration.ofMillis(200)))) {
+            // What was in flight when the TCP connection died may be lost, so only the end is checked.
+            RpcSubscription subscription = pinging.subscribe("test_subscribeThenClose", List.of(), "test_unsubscribe",
+                    n -> { });
+
+            assertThat(pinging.disconnected()).succeedsWithin(Duration.ofSeconds(5));
+            assertThat(subscription.isActive()).isFalse();
+            assertThat(subscription.unsubscribe()).as("nothing to ask a gone node").isFalse();
+        }
+    }
+
+    @Test
+    void aSubscriptionEndsWhenTheNodeSaysGoodbye() throws Exception {
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+
+        RpcSubscription subscription = client.subscribe("test_subscribeThenClose", List.of("graceful"), "test_unsubscribe",
+                n -> seen.add(n.asInt()));
+
+        assertThat(client.disconnected()).succeedsWithin(Duration.ofSeconds(5));
+        awaitSize(seen, 1);
+        assertThat(seen).containsExactly(0);
+        assertThat(subscription.isActive()).isFalse();
+    }
+
+    @Test
+    void pingsKeepAnIdleConnectionAndDetectAHungNode() throws Exception {
+        try (RpcClient pinging = RpcClient.connect(URI.create(server.wsUrl()),
+                RpcClientOptions.defaults().withPingInterval(Duration.ofMillis(100)))) {
+            Thread.sleep(600);
+            assertThat(pinging.call("add", 1, 2).asLong()).as("pongs came back").isEqualTo(3);
+            assertThat(pinging.disconnected()).isNotDone();
+
+            server.answerPings = false;
+            CompletableFuture<JsonNode> waiting = pinging.callAsync("slow");
+
+            assertThat(pinging.disconnected()).succeedsWithin(Duration.ofSeconds(5));
+            assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(RpcClientException.class);
+        }
+    }
+
+    @Test
     void aSubscriberMayMakeBlockingCalls() throws Exception {
         List<Long> sums = new CopyOnWriteArrayList<>();
 
@@ -154,7 +199,7 @@ class RpcClientWebSocketTest {
 
     @Test
     void aMessageOverTheLimitClosesTheConnection() {
-        RpcClientOptions small = new RpcClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), 4096, 16);
+        RpcClientOptions small = new RpcClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), 4096, 16, Duration.ofSeconds(15));
         try (RpcClient limited = RpcClient.connect(URI.create(server.wsUrl()), small)) {
             assertThat(limited.call("big", 100).asText()).hasSize(100);
 

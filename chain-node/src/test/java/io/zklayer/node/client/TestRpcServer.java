@@ -27,6 +27,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
@@ -50,6 +52,8 @@ import java.util.function.Consumer;
  *   <li>{@code hold(x)} → held until the next {@code hold}, then both answered newest first
  *   <li>{@code test_subscribe} (WebSocket) → notification 0 <em>before</em> the answer "sub-1", then 1 and 2,
  *       and a notification for an unknown subscription; {@code test_subscribeNumeric} → id 7, notifications 10, 11
+ *   <li>{@code test_subscribeThenClose([graceful])} → id "sub-2", notification 0, then the connection
+ *       closes (after a close frame with "graceful", else abruptly)
  *   <li>{@code test_unsubscribe(id)} → true; any other method → -32601 "Method not found"
  * </ul>
  */
@@ -61,6 +65,8 @@ public final class TestRpcServer implements AutoCloseable {
     private final Channel server;
     /** Every request received, in order. */
     public final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    /** Whether WebSocket pings get their pong; false plays a node that hangs. */
+    public volatile boolean answerPings = true;
     private JsonNode held;
     private Consumer<String> heldSend;
 
@@ -117,6 +123,10 @@ public final class TestRpcServer implements AutoCloseable {
                 handshaker.close(ctx.channel(), close.retain());
             } else if (msg instanceof TextWebSocketFrame text) {
                 handle(ctx.channel(), text.text(), out -> ctx.channel().writeAndFlush(new TextWebSocketFrame(out)), true);
+            } else if (msg instanceof PingWebSocketFrame ping) {
+                if (answerPings) {
+                    ctx.channel().writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+                }
             } else if (msg instanceof WebSocketFrame) {
                 ctx.close();
             }
@@ -201,6 +211,14 @@ public final class TestRpcServer implements AutoCloseable {
                 send.accept(result(id, JsonNodeFactory.instance.numberNode(7)));
                 send.accept(notification(JsonNodeFactory.instance.numberNode(7), 10));
                 send.accept(notification(JsonNodeFactory.instance.numberNode(7), 11));
+            }
+            case "test_subscribeThenClose" -> {
+                send.accept(result(id, JsonNodeFactory.instance.textNode("sub-2")));
+                send.accept(notification("sub-2", 0));
+                if ("graceful".equals(params.path(0).asText())) {
+                    channel.writeAndFlush(new CloseWebSocketFrame(1001, "going away"));
+                }
+                channel.close();
             }
             case "test_unsubscribe" -> send.accept(result(id, JsonNodeFactory.instance.booleanNode(true)));
             default -> {
