@@ -55,6 +55,7 @@ public final class ZklayerCli implements Callable<Integer> {
         cl.addSubcommand("purge-chain", new PurgeChainCommand(env));
         cl.addSubcommand("rpc", new RpcCommand());
         cl.addSubcommand("build-spec", new BuildSpecCommand());
+        cl.addSubcommand("tx", TxCommands.create(env));
         cl.setParameterExceptionHandler(ZklayerCli::usageError);
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof ParameterException usage) {
