@@ -43,14 +43,28 @@ record ChainInfo(H256 genesisHash, String specName, long specVersion, long trans
      * @throws IllegalStateException when an answer does not have the shape Substrate gives it
      */
     static ChainInfo read(RpcClient client) {
-        JsonNode genesis = client.call("chain_getBlockHash", 0);
+        return of(client.call("chain_getBlockHash", 0), client.call("state_getRuntimeVersion"),
+                client.call("system_properties"));
+    }
+
+    /**
+     * Returns the chain's information from the node's answers to {@code chain_getBlockHash [0]},
+     * {@code state_getRuntimeVersion} and {@code system_properties}.
+     *
+     * @throws IllegalStateException naming the method whose answer does not have Substrate's shape
+     */
+    static ChainInfo of(JsonNode genesis, JsonNode version, JsonNode properties) {
         if (!genesis.isTextual() || !Hex.isPrefixedHex(genesis.asText()) || genesis.asText().length() != 66) {
             throw new IllegalStateException("the node answered chain_getBlockHash(0) with " + genesis
                     + ", not a 32-byte 0x-hex hash");
         }
-        JsonNode version = client.call("state_getRuntimeVersion");
-        JsonNode properties = client.call("system_properties");
-        return new ChainInfo(H256.fromHex(genesis.asText()), version.path("specName").asText(""),
+        if (!version.isObject() || !version.path("specName").isTextual()) {
+            throw new IllegalStateException("the node's state_getRuntimeVersion has no specName: " + version);
+        }
+        if (!properties.isObject()) {
+            throw new IllegalStateException("the node's system_properties is not an object: " + properties);
+        }
+        return new ChainInfo(H256.fromHex(genesis.asText()), version.get("specName").asText(),
                 u32(version, "specVersion"), u32(version, "transactionVersion"), decimals(properties),
                 symbol(properties), ss58Format(properties));
     }
