@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
  * finality and reads its outcome from the block's events.
  *
  * <pre>
- * zklayer tx transfer --from //Alice --to 5FHneW46… --amount 1.5 --wait
+ * zklayer tx transfer --from //Alice --to 5GoNkf6W… --amount 1.5 --wait
  * zklayer tx call --from //Alice --pallet System --call remark --args-hex 0x0c010203
  * zklayer tx submit 0x4502840088dc…
  * </pre>
@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tx", mixinStandardHelpOptions = true,
         description = {"Sign and submit transactions to a node.", "Examples:",
-                "  zklayer tx transfer --from //Alice --to 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty --amount 1.5 --wait",
+                "  zklayer tx transfer --from //Alice --to 5GoNkf6WdbxCFnPdAnYYQyCjAKPJgLNxXwPjwTh6DGg6gN3E --amount 1.5 --wait",
                 "  zklayer tx call --from //Alice --pallet System --call remark --args-hex 0x0c010203",
                 "  zklayer tx submit 0x4502…"})
 final class TxCommands implements Callable<Integer> {

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * Status: inBlock 0x9b1c…
  * Status: finalized 0x9b1c…
  * Finalized in block #3 (0x9b1c…), extrinsic 1
- * Events: Balances.Withdraw, Balances.Transfer, TransactionPayment.TransactionFeePaid, System.ExtrinsicSuccess
+ * Events: Balances.Withdraw, TransactionPayment.TransactionFeePaid, Balances.Transfer, System.ExtrinsicSuccess
  * Fee: 0.000125 ZKL (125000000 planck)
  * Result: success
  * </pre>

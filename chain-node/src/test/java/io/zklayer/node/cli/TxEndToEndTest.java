@@ -218,4 +218,17 @@ class TxEndToEndTest {
         assertThat(stale.err()).startsWith("error: the node rejected the transaction: 1010 Invalid Transaction: "
                 + "Transaction is outdated");
     }
+
+    @Test
+    void anAmountFinerThanTheTokensDecimalsIsAUsageErrorAndNothingIsSigned() {
+        CliHarness cli = cli("");
+
+        int code = cli.run("tx", "transfer", "--from", "//Alice", "--to", ss58(DevAccounts.BOB), "--amount",
+                "0.0000000000001", "--rpc-url", dev.wsUrl());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err()).startsWith("error: --amount 0.0000000000001 has more decimal places than the token's 12"
+                + " (the smallest amount is 0.000000000001)" + NL);
+        assertThat(cli.out()).isEmpty();
+    }
 }
