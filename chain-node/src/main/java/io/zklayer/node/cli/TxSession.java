@@ -194,8 +194,7 @@ final class TxSession implements AutoCloseable {
             printError("the finalized block " + blockHash + " does not contain the transaction");
             return 1;
         }
-        String number = block.path("header").path("number").asText("?");
-        out.println("Finalized in block #" + (number.startsWith("0x") ? Long.decode(number) : number) + " (" + blockHash
+        out.println("Finalized in block #" + blockNumber(block.path("header").path("number")) + " (" + blockHash
                 + "), extrinsic " + index);
         JsonNode stored = client.call("state_getStorage", EVENTS_KEY, blockHash);
         List<EventRecord> records;
@@ -219,6 +218,15 @@ final class TxSession implements AutoCloseable {
         out.flush();
         printError("the transaction is in block " + blockHash + " but its call failed: " + outcome.failure().orElseThrow());
         return 1;
+    }
+
+    /** Returns a header number as Substrate writes it ({@code "0x1f"}, a u32) in decimal: {@code 31}; else as given. */
+    static String blockNumber(JsonNode number) {
+        String text = number.asText("?");
+        if (text.matches("0x[0-9a-fA-F]{1,8}")) {
+            return Long.toString(Long.parseLong(text.substring(2), 16));
+        }
+        return text;
     }
 
     private String amount(BigInteger planck) {

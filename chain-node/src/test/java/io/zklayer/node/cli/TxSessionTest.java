@@ -23,4 +23,13 @@ class TxSessionTest {
         assertThat(TxSession.statusKind(JSON.readTree("{\"usurped\":\"0x34\"}"))).isEqualTo("usurped");
         assertThat(TxSession.statusKind(JSON.readTree("7"))).isEmpty();
     }
+
+    @Test
+    void headerNumbersPrintInDecimal() throws Exception {
+        assertThat(TxSession.blockNumber(JSON.readTree("\"0x1f\""))).isEqualTo("31");
+        assertThat(TxSession.blockNumber(JSON.readTree("\"0xffffffff\""))).isEqualTo("4294967295");
+        assertThat(TxSession.blockNumber(JSON.readTree("\"0x1ffffffff\""))).isEqualTo("0x1ffffffff");
+        assertThat(TxSession.blockNumber(JSON.readTree("7"))).isEqualTo("7");
+        assertThat(TxSession.blockNumber(JSON.readTree("null"))).isEqualTo("?");
+    }
 }
