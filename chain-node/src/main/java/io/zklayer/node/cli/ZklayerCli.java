@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code zklayer} command line, in the shape of Substrate's {@code polkadot}: the node options
  * at the top level ({@code zklayer --dev}) and subcommands {@code run}, {@code key},
- * {@code purge-chain} and {@code rpc}.
+ * {@code purge-chain}, {@code build-spec}, {@code rpc} and {@code tx}.
  *
  * <p>Exit codes: 0 success, 1 failure while running (message on stderr, prefixed {@code error:}),
  * 2 bad usage (message naming the flag, then a pointer to {@code --help}).
@@ -54,6 +54,8 @@ public final class ZklayerCli implements Callable<Integer> {
         cl.addSubcommand("key", KeyCommands.create(env));
         cl.addSubcommand("purge-chain", new PurgeChainCommand(env));
         cl.addSubcommand("rpc", new RpcCommand());
+        cl.addSubcommand("build-spec", new BuildSpecCommand());
+        cl.addSubcommand("tx", TxCommands.create(env));
         cl.setParameterExceptionHandler(ZklayerCli::usageError);
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof ParameterException usage) {
@@ -101,8 +103,8 @@ public final class ZklayerCli implements Callable<Integer> {
         if (found.isEmpty()) {
             return config -> {
                 throw new IllegalStateException("no node service on the class path: nothing implements "
-                        + NodeLauncher.class.getName() + " (META-INF/services); the key, purge-chain and rpc"
-                        + " subcommands still work");
+                        + NodeLauncher.class.getName() + " (META-INF/services); the key, purge-chain, build-spec,"
+                        + " rpc and tx subcommands still work");
             };
         }
         return found.get(0);

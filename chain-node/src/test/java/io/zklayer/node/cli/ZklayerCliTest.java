@@ -20,7 +20,7 @@ class ZklayerCliTest {
                 .contains("--dev", "--chain=<preset|file>", "--rpc-port=<port>", "Default: 9944", "--rpc-methods",
                         "--state-pruning=<N|archive>", "Default: 256", "--prometheus-port", "--no-prometheus",
                         "--pool-worker", "--model-dir")
-                .contains("Commands:", "run", "key", "purge-chain", "rpc");
+                .contains("Commands:", "run", "key", "purge-chain", "rpc", "build-spec", "tx");
         assertThat(cli.launched).isEmpty();
     }
 
