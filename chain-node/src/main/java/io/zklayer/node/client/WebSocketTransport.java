@@ -60,6 +60,7 @@ final class WebSocketTransport implements RpcTransport, WebSocket.Listener {
     private int earlyCount;
     private final StringBuilder partial = new StringBuilder();
     private final ExecutorService delivery;
+    private final java.util.concurrent.atomic.AtomicBoolean finishing = new java.util.concurrent.atomic.AtomicBoolean();
     private final CompletableFuture<Void> disconnected = new CompletableFuture<>();
     private final Object sendLock = new Object();
     private CompletableFuture<WebSocket> sendChain;
@@ -98,7 +99,7 @@ final class WebSocketTransport implements RpcTransport, WebSocket.Listener {
             long interval = options.pingInterval().toMillis();
             transport.keepalive = KEEPALIVE.scheduleWithFixedDelay(transport::keepaliveTick, interval, interval,
                     TimeUnit.MILLISECONDS);
-            if (transport.disconnected.isDone()) {
+            if (transport.finishing.get()) {
                 transport.keepalive.cancel(false);
             }
             return transport;
@@ -119,7 +120,7 @@ final class WebSocketTransport implements RpcTransport, WebSocket.Listener {
     @Override
     public CompletableFuture<JsonNode> send(long id, ObjectNode request, Consumer<JsonNode> subscriptionSink) {
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
-        if (disconnected.isDone()) {
+        if (finishing.get()) {
             future.completeExceptionally(closedError());
             return future;
         }
@@ -141,7 +142,7 @@ final class WebSocketTransport implements RpcTransport, WebSocket.Listener {
                     })
                     .exceptionally(failure -> socket);
         }
-        if (disconnected.isDone()) {
+        if (finishing.get()) {
             failPending();
         }
         return future;
@@ -183,7 +184,7 @@ final class WebSocketTransport implements RpcTransport, WebSocket.Listener {
 
     private void keepaliveTick() {
         WebSocket ws = socket;
-        if (ws == null || disconnected.isDone()) {
+        if (ws == null || finishing.get()) {
             return;
         }
         if (pingSentNanos != 0) {
@@ -328,12 +329,19 @@ final class WebSocketTransport implements RpcTransport, WebSocket.Listener {
     }
 
     private void finish() {
-        if (disconnected.complete(null)) {
+        if (finishing.compareAndSet(false, true)) {
             ScheduledFuture<?> ticks = keepalive;
             if (ticks != null) {
                 ticks.cancel(false);
             }
             failPending();
+            // Report the disconnection from the delivery thread, after every notification already
+            // queued there, so a subscriber never sees "closed" before the last notification.
+            try {
+                delivery.execute(() -> disconnected.complete(null));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                disconnected.complete(null);
+            }
             delivery.shutdown();
         }
     }
