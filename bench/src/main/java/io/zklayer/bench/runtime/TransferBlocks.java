@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A chain of full blocks of signed transfers, built once for the import benchmarks.
@@ -34,7 +35,8 @@ import java.util.Optional;
  * {@code balances.transfer_keep_alive(//bench//(i+1 mod n), 0.001 unit)}, immortal, no tip. The
  * transfers are queued round-robin (every account's nonce {@code r} before any nonce {@code r+1}),
  * and Alice's {@link BlockAuthor} fills each block until the runtime refuses the next one with
- * {@code EXHAUSTS_RESOURCES} (the block's Normal weight or length limit), so every block is full.
+ * {@code EXHAUSTS_RESOURCES} (the block's Normal weight or length limit), so every block is full —
+ * or takes a fixed number of transfers per block when asked.
  * Slots are consecutive from {@link #FIRST_SLOT}; each block's timestamp is its slot's start.
  */
 final class TransferBlocks {
@@ -65,15 +67,17 @@ final class TransferBlocks {
     }
 
     /**
-     * Builds genesis and {@code blockCount} full blocks on it with {@code runtime}.
+     * Builds genesis and {@code blockCount} blocks on it with {@code runtime}, each holding
+     * {@code perBlock} transfers, or as many as fit when {@code perBlock} is empty (full blocks).
      *
      * @throws IllegalStateException if a block could not be authored, left a transfer out as
-     *     invalid, or was not full
+     *     invalid, was not full when it should be, or could not hold {@code perBlock} transfers
      */
-    static TransferBlocks build(Runtime runtime, RuntimeParameters params, int accounts, int blockCount) {
-        if (accounts < 2 || blockCount < 1) {
-            throw new IllegalArgumentException("transfer blocks: need at least 2 accounts and 1 block, got "
-                    + accounts + " and " + blockCount);
+    static TransferBlocks build(Runtime runtime, RuntimeParameters params, int accounts, int blockCount,
+                                OptionalInt perBlock) {
+        if (accounts < 2 || blockCount < 1 || (perBlock.isPresent() && perBlock.getAsInt() < 1)) {
+            throw new IllegalArgumentException("transfer blocks: need at least 2 accounts, 1 block and 1 transfer per"
+                    + " block, got " + accounts + ", " + blockCount + " and " + perBlock);
         }
         Ed25519KeyPair root = Ed25519KeyPair.fromPhrase(DevAccounts.DEV_PHRASE, "");
         Ed25519KeyPair[] keys = new Ed25519KeyPair[accounts];
@@ -95,7 +99,7 @@ final class TransferBlocks {
                 runtime.version().transactionVersion(), backend.genesis().hash());
 
         TransferQueue queue = new TransferQueue(keys, signer);
-        int chunk = accounts * 20;
+        int chunk = perBlock.orElse(accounts * 20);
         List<Block> blocks = new ArrayList<>();
         int[] transfers = new int[blockCount];
         long[] bytes = new long[blockCount];
@@ -109,9 +113,13 @@ final class TransferBlocks {
                 throw new IllegalStateException("transfer blocks: block #" + (b + 1) + " left out "
                         + a.skipped().size() + " invalid transfers");
             }
-            if (a.included() >= chunk) {
+            if (perBlock.isEmpty() && a.included() >= chunk) {
                 throw new IllegalStateException("transfer blocks: block #" + (b + 1) + " took all " + chunk
                         + " offered transfers, so it is not full; offer more");
+            }
+            if (perBlock.isPresent() && a.included() != chunk) {
+                throw new IllegalStateException("transfer blocks: block #" + (b + 1) + " holds " + a.included()
+                        + " of the " + chunk + " transfers asked for");
             }
             queue.consumed(a.included());
             blocks.add(a.block());

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -44,6 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * pre-built blocks (see {@link TransferBlocks}: 1,000 endowed accounts, round-robin senders); when
  * all are imported, a fresh backend is made outside the timed region. The {@code transfers}
  * secondary result is transfers imported per second; the setup prints transfers per block.
+ * {@code perBlock=1000} imports blocks of 1,000 transfers instead, to show how the per-transfer
+ * cost grows with block size.
  *
  * <p>{@code backend=memory} keeps trie nodes and headers in maps (execution and checks only);
  * {@code backend=rocksdb} is the node's {@link ChainStore} in a temp dir (pruning 256, no fsync) under
@@ -64,6 +67,10 @@ public class TransferImportBenchmark {
     /** Which {@link ChainBackend} the importer writes to. */
     @Param({"memory", "rocksdb"})
     public String backend;
+
+    /** Transfers per block: {@code full} fills each block to its weight or length limit. */
+    @Param({"full", "1000"})
+    public String perBlock;
 
     private RuntimeParameters params;
     private Runtime runtime;
@@ -92,7 +99,8 @@ public class TransferImportBenchmark {
     public void buildBlocks() {
         params = RuntimeParameters.defaults();
         runtime = ZklayerRuntime.create(params);
-        chain = TransferBlocks.build(runtime, params, ACCOUNTS, BLOCKS);
+        chain = TransferBlocks.build(runtime, params, ACCOUNTS, BLOCKS,
+                perBlock.equals("full") ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(perBlock)));
         System.out.println("TransferImportBenchmark: " + chain.describe());
         next = BLOCKS;
     }
