@@ -92,10 +92,12 @@ public final class Executive {
         ctx.setPhase(Phase.applyExtrinsic(index));
         Checked checked;
         s.startTransaction();
+        int eventMark = ctx.eventMark();
         try {
             checked = check(block, extrinsic, false);
         } catch (RejectedException e) {
             s.rollbackTransaction();
+            ctx.dropEventsAfter(eventMark);
             ctx.setPhase(Phase.INITIALIZATION);
             if (e.reason == TransactionValidity.InvalidTransaction.BAD_MANDATORY) {
                 throw new InvalidBlockException(e.detail);
@@ -105,6 +107,7 @@ public final class Executive {
         Optional<DispatchError> error = dispatch(checked, ctx);
         if (error.isPresent() && checked.info.dispatchClass() == DispatchInfo.DispatchClass.MANDATORY) {
             s.rollbackTransaction();
+            ctx.dropEventsAfter(eventMark);
             throw new InvalidBlockException("mandatory call " + checked.call.describe() + " failed: "
                     + error.get().describe());
         }
@@ -130,6 +133,7 @@ public final class Executive {
         }
         SystemStorage.EXTRINSIC_COUNT.kill(s);
         SystemStorage.ALL_EXTRINSICS_LEN.kill(s);
+        system.flushEvents(ctx);
         Digest digest = SystemStorage.DIGEST.get(s);
         H256 extrinsicsRoot = extrinsicsRoot(block.applied(), layout());
         H256 stateRoot = H256.of(s.storageRoot());

@@ -22,6 +22,7 @@ public final class RuntimeContext {
     private final H256 parentHash;
     private final EventSink events;
     private Phase phase = Phase.INITIALIZATION;
+    private final java.util.List<byte[]> pendingEvents = new java.util.ArrayList<>();
 
     /** Creates a context for block {@code blockNumber} on top of {@code parentHash}. */
     public RuntimeContext(TrieState storage, long blockNumber, H256 parentHash, EventSink events) {
@@ -67,6 +68,7 @@ public final class RuntimeContext {
      */
     public void transactional(Runnable body) {
         storage.startTransaction();
+        int mark = eventMark();
         boolean ok = false;
         try {
             body.run();
@@ -76,7 +78,36 @@ public final class RuntimeContext {
                 storage.commitTransaction();
             } else {
                 storage.rollbackTransaction();
+                dropEventsAfter(mark);
             }
         }
+    }
+
+    /**
+     * Buffers one encoded {@code EventRecord}. Events are kept in memory during the block and written
+     * to {@code System.Events} once, when the block is finished: appending to the stored vector on
+     * every event would rewrite it each time and make a block quadratic in its events.
+     */
+    public void bufferEventRecord(byte[] record) {
+        pendingEvents.add(record);
+    }
+
+    /** Returns a mark to drop events back to when a storage transaction is rolled back. */
+    public int eventMark() {
+        return pendingEvents.size();
+    }
+
+    /** Drops the events buffered after {@code mark} (their storage transaction was rolled back). */
+    public void dropEventsAfter(int mark) {
+        while (pendingEvents.size() > mark) {
+            pendingEvents.remove(pendingEvents.size() - 1);
+        }
+    }
+
+    /** Returns and clears the buffered event records, in deposit order. */
+    public java.util.List<byte[]> takeEventRecords() {
+        java.util.List<byte[]> out = new java.util.ArrayList<>(pendingEvents);
+        pendingEvents.clear();
+        return out;
     }
 }

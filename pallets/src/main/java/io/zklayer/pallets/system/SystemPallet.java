@@ -152,10 +152,22 @@ public final class SystemPallet implements Pallet, CallHandler<SystemCall>, Runt
 
     @Override
     public void deposit(RuntimeContext ctx, Phase phase, int palletIndex, byte[] indexAndFields) {
-        TrieState s = ctx.storage();
         ScaleWriter record = new ScaleWriter(indexAndFields.length + 8);
         Phase.CODEC.encode(record, phase);
         record.u8(palletIndex).raw(indexAndFields).compact(0); // no topics
+        ctx.bufferEventRecord(record.toByteArray());
+    }
+
+    /**
+     * Appends the events buffered in {@code ctx} to {@code System.Events} and updates
+     * {@code EventCount}: one write per block however many events it has.
+     */
+    public void flushEvents(RuntimeContext ctx) {
+        List<byte[]> records = ctx.takeEventRecords();
+        if (records.isEmpty()) {
+            return;
+        }
+        TrieState s = ctx.storage();
         byte[] existing = s.get(SystemStorage.EVENTS_KEY).orElse(null);
         long count = 0;
         byte[] body = new byte[0];
@@ -164,10 +176,15 @@ public final class SystemPallet implements Pallet, CallHandler<SystemCall>, Runt
             count = r.compactLong("Vec<EventRecord> length");
             body = r.raw(r.remaining(), "Vec<EventRecord>");
         }
-        ScaleWriter out = new ScaleWriter(existing == null ? 16 : existing.length + record.size() + 4);
-        out.compact(count + 1).raw(body).raw(record.toByteArray());
+        int size = body.length;
+        for (byte[] rec : records) {
+            size += rec.length;
+        }
+        ScaleWriter out = new ScaleWriter(size + 8);
+        out.compact(count + records.size()).raw(body);
+        records.forEach(out::raw);
         s.put(SystemStorage.EVENTS_KEY, out.toByteArray());
-        SystemStorage.EVENT_COUNT.put(s, count + 1);
+        SystemStorage.EVENT_COUNT.put(s, count + records.size());
     }
 
     /** Returns an account's info (the empty account when it does not exist). */
