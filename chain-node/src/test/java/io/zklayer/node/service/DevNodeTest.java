@@ -177,6 +177,18 @@ class DevNodeTest {
             assertRpcError(() -> h.ws.subscribe("chain_subscribeNewHeads", List.of(), "chain_unsubscribeNewHeads", n -> { }),
                     -32006, "subscriptions");
             assertThat(h.bestNumber()).isPositive();
+
+            JsonNode description = h.http.call("zklayer_runtimeDescription");
+            JsonNode balances = null;
+            for (JsonNode p : description.get("pallets")) {
+                if (p.get("name").asText().equals("Balances")) {
+                    balances = p;
+                }
+            }
+            assertThat(balances).isNotNull();
+            assertThat(balances.get("index").asInt()).isEqualTo(3);
+            assertThat(balances.get("calls").toString()).contains("transfer_keep_alive", "Compact<u128>");
+            assertThat(balances.get("constants").get(0).get("name").asText()).isEqualTo("ExistentialDeposit");
         }
     }
 }

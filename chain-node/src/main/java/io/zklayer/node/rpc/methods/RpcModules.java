@@ -7,12 +7,13 @@ import io.zklayer.node.service.Node;
 public final class RpcModules {
     private RpcModules() {}
 
-    /** Registers {@code system_*}, {@code chain_*}, {@code state_*}, {@code author_*} and {@code payment_*}. */
+    /** Registers {@code system_*}, {@code chain_*}, {@code state_*}, {@code author_*}, {@code payment_*} and {@code zklayer_runtimeDescription}. */
     public static void registerAll(RpcRegistry registry, Node node) {
         SystemRpc.register(registry, node);
         ChainRpc.register(registry, node);
         StateRpc.register(registry, node);
         AuthorRpc.register(registry, node);
         PaymentRpc.register(registry, node);
+        RuntimeRpc.register(registry, node);
     }
 }
