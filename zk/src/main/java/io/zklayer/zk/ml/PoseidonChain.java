@@ -2,7 +2,6 @@ package io.zklayer.zk.ml;
 
 import io.zklayer.zk.field.Fr;
 import io.zklayer.zk.poseidon.Poseidon;
-import io.zklayer.zk.poseidon.PoseidonGadget;
 import io.zklayer.zk.r1cs.CircuitBuilder;
 import io.zklayer.zk.r1cs.LinearCombination;
 import java.math.BigInteger;
@@ -52,7 +51,7 @@ final class PoseidonChain {
             List<LinearCombination> in = new ArrayList<>(take + 1);
             in.add(h);
             in.addAll(elements.subList(pos, pos + take));
-            h = PoseidonGadget.hash(b, in);
+            h = LeanPoseidonGadget.hash(b, in);
             pos += take;
         } while (pos < elements.size());
         return h;

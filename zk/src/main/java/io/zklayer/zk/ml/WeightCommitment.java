@@ -21,8 +21,8 @@ import java.util.List;
  * {@code h ← Poseidon([h, next ≤ 15 elements])} until all are absorbed.
  *
  * <p>Example: one dense layer with weights {@code [1, -1]} and bias {@code [5]} gives lanes 129, 127
- * and 2147483653, the single element {@code 129 + 127·2^8 + 2147483653·2^16} = 140737488716161,
- * and the commitment {@code Poseidon([0x5a4b4c57·2^64 + 3, 140737488716161])}.
+ * and 2147483653, the single element {@code 129 + 127·2^8 + 2147483653·2^16} = 140737488715649,
+ * and the commitment {@code Poseidon([0x5a4b4c57·2^64 + 3, 140737488715649])}.
  *
  * <p>The architecture (shapes, multipliers, shifts, ReLU flags, clamps) is not part of this commitment:
  * it is fixed by the circuit, hence by the verifying key.
