@@ -8,15 +8,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * circomlib's Poseidon as R1CS with only the S-box constraints: three per S-box (x², x⁴, x⁵) and no
- * re-materialized state. Round constants and the MDS mix stay linear combinations. Same function as
- * {@link io.zklayer.zk.poseidon.Poseidon#hash}; for 16 inputs 3·(8·17 + 68) = 612 constraints instead of
- * the 1,888 of {@link io.zklayer.zk.poseidon.PoseidonGadget}, which re-materializes the state every round.
+ * circomlib's Poseidon as R1CS with few constraints: three per S-box (x², x⁴, x⁵), and instead of
+ * re-materializing the whole state every round, one linear constraint per partial round (the S-box input)
+ * and t when the partial rounds end. Round constants and the MDS mix otherwise stay linear combinations.
+ * Same function as {@link io.zklayer.zk.poseidon.Poseidon#hash}; for 16 inputs 3·(8·17 + 68) + 68 + 17 =
+ * 697 constraints instead of the 1,888 of {@link io.zklayer.zk.poseidon.PoseidonGadget}.
  *
  * <p>During the partial rounds every state element is a fixed linear combination of the t S-box outputs
- * of the last opening full round and of the partial S-box outputs so far (plus a constant). Those
- * coefficients depend only on the width, so they are computed once per width ({@link Template}) and each
- * hash only maps them onto its wires: linear work per round instead of t²·(t + rounds).
+ * of the last opening full round and of the partial S-box outputs so far (plus a constant), up to
+ * 1 + t + partialRounds terms. Those coefficients depend only on the width, so they are computed once per
+ * width ({@link Template}) and each hash only maps them onto its wires. The long combinations are
+ * materialized so that each appears once, in an A row, rather than three times in the S-box's A and B
+ * rows: fewer matrix entries for the prover, and far fewer G2 terms for {@code Groth16Setup.fromPtau}.
  */
 final class LeanPoseidonGadget {
     private static final Template[] TEMPLATES = new Template[18];
@@ -47,11 +50,11 @@ final class LeanPoseidonGadget {
             basis[1 + i] = state[i].wireAt(0);
         }
         for (int r = 0; r < p.partialRounds; r++) {
-            LinearCombination x0 = combination(basis, tpl.x0[r]);
+            LinearCombination x0 = b.materialize(combination(basis, tpl.x0[r]));
             basis[1 + t + r] = pow5(b, x0).wireAt(0);
         }
         for (int i = 0; i < t; i++) {
-            state[i] = combination(basis, tpl.end[i]);
+            state[i] = b.materialize(combination(basis, tpl.end[i]));
         }
         int rounds = PoseidonParameters.FULL_ROUNDS + p.partialRounds;
         for (int r = half + p.partialRounds; r < rounds; r++) {

@@ -21,8 +21,8 @@ import java.util.List;
  * proves {@code y·2^shift ≤ t + 2^(shift−1) < (y+1)·2^shift} with the remainder as shift bits; ReLU,
  * clamps, argmax and threshold use sign tests that add 2^k to a signed difference before decomposing it
  * into k + 1 bits. Weights cost 8 booleanity constraints each, biases 32, products one each, Poseidon
- * 612 per 15 packed elements (31 weights or 7 biases per element). The digits model (64→32→10, argmax)
- * compiles to 30,787 constraints and 30,631 wires, a Groth16 domain of 2^15.
+ * 697 per 15 packed elements (31 weights or 7 biases per element). The digits model (64→32→10, argmax)
+ * compiles to 31,347 constraints and 31,191 wires, a Groth16 domain of 2^15.
  */
 public final class ModelCircuit {
     private final QuantizedModel architecture;

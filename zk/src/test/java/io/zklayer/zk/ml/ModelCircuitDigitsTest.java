@@ -51,8 +51,8 @@ class ModelCircuitDigitsTest {
         assertThat(circuit.outputSignalCount()).isEqualTo(1);
         assertThat(circuit.weightCommitmentIndex()).isEqualTo(1);
         assertThat(circuit.inputCommitmentIndex()).isEqualTo(2);
-        assertThat(circuit.constraintCount()).isEqualTo(30_787);
-        assertThat(circuit.wireCount()).isEqualTo(30_631);
+        assertThat(circuit.constraintCount()).isEqualTo(31_347);
+        assertThat(circuit.wireCount()).isEqualTo(31_191);
         assertThat(Groth16Setup.domainSize(circuit.system())).isEqualTo(1 << 15);
     }
 

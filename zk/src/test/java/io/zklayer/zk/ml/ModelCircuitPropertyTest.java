@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class ModelCircuitPropertyTest {
     private static void assertCircuitAgreesWithReference(QuantizedModel model, byte[] input) {
-        ModelCircuit circuit = ModelCircuit.of(model);
+        assertCircuitAgreesWithReference(ModelCircuit.of(model), model, input);
+    }
+
+    private static void assertCircuitAgreesWithReference(ModelCircuit circuit, QuantizedModel model, byte[] input) {
         ModelWitness w = ModelWitness.of(circuit, model, input);
         byte[] expected = ReferenceExecutor.infer(model, input);
         assertThat(circuit.system().isSatisfiedBy(w.values())).isTrue();
@@ -58,8 +61,9 @@ class ModelCircuitPropertyTest {
         // acc = x, t = 3x, y = (3x + 2) >> 2: x = 2 → 2 (6/4 = 1.5 rounds up), x = -2 → -1 (-1.5 rounds up)
         QuantizedModel model = new QuantizedModel(new InputSpec(List.of(1), -128, 127),
                 List.of(dense(1, 1, new byte[] {1}, new int[] {0}, 3, 2, false, -1000, 1000)), new OutputSpec.Logits());
+        ModelCircuit circuit = ModelCircuit.of(model);
         for (int x = -128; x <= 127; x++) {
-            assertCircuitAgreesWithReference(model, new byte[] {(byte) x});
+            assertCircuitAgreesWithReference(circuit, model, new byte[] {(byte) x});
         }
         assertThat(ReferenceExecutor.infer(model, new byte[] {-2})).containsExactly(0xff, 0xff, 0xff, 0xff);
     }
