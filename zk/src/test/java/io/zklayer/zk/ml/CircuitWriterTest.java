@@ -23,8 +23,9 @@ class CircuitWriterTest {
 
     /**
      * Exhaustive soundness of the sign test for v ∈ [−4, 3] (k = 2, 3 bits): over every value of v in a
-     * window much wider than the range and every assignment of the bit wires, the constraints hold only
-     * when v is in range and the bits are the offset binary of v, so the result bit is [v ≥ 0].
+     * window much wider than the range and every assignment of the bit wires from {−1, 0, 1, 2}, the
+     * constraints hold only when v is in range and the bits are the offset binary of v, so the result bit
+     * is [v ≥ 0].
      */
     @Test
     void signTestAcceptsExactlyTheTrueBitsForInRangeValuesAndNothingElse() {
@@ -36,15 +37,17 @@ class CircuitWriterTest {
         assertThat(w).hasSize(5);
         int accepted = 0;
         for (int value = -20; value <= 20; value++) {
-            for (int bits = 0; bits < 8; bits++) {
+            for (int digits = 0; digits < 64; digits++) {
                 w[1] = Fr.of(value);
+                int[] b = new int[3];
                 for (int i = 0; i < 3; i++) {
-                    w[2 + i] = Fr.of((bits >> i) & 1);
+                    b[i] = ((digits >> (2 * i)) & 3) - 1;
+                    w[2 + i] = Fr.of(b[i]);
                 }
                 if (cs.isSatisfiedBy(w)) {
                     accepted++;
                     assertThat(value).isBetween(-4, 3);
-                    assertThat(bits).isEqualTo(value + 4);
+                    assertThat(b).containsExactly((value + 4) & 1, ((value + 4) >> 1) & 1, ((value + 4) >> 2) & 1);
                     assertThat(bit.evaluate(w)).isEqualTo(value >= 0 ? Fr.ONE : Fr.ZERO);
                 }
             }

@@ -73,6 +73,12 @@ class ModelCircuitDigitsTest {
     }
 
     @Test
+    void noPairChangeAlongALinearConstraintOfADigitsWitnessGoesUnnoticed() {
+        ModelWitness w = ModelWitness.of(circuit, model, MlTestData.digitsSamples().get(29));
+        assertThat(Tampering.linearPairsFreeToChange(circuit.system(), w.values())).isEmpty();
+    }
+
+    @Test
     void witnessWithATamperedHiddenActivationDoesNotSatisfyTheCircuit() {
         ModelWitness w = ModelWitness.of(circuit, model, MlTestData.digitsSamples().get(3));
         LinearCombination hidden = w.layerOutputs().get(1).get(4);

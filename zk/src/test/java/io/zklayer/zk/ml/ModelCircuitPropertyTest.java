@@ -44,12 +44,13 @@ class ModelCircuitPropertyTest {
     }
 
     @Property(tries = 15, seed = "6006")
-    void noWireOfARandomModelWitnessCanChangeAlone(@ForAll long seed) {
+    void noWireOrLinearPairOfARandomModelWitnessCanChangeUnnoticed(@ForAll long seed) {
         RandomModels random = new RandomModels(seed);
         QuantizedModel model = random.model();
         ModelCircuit circuit = ModelCircuit.of(model);
         ModelWitness w = ModelWitness.of(circuit, model, random.input(model.input()));
         assertThat(Tampering.wiresFreeToChange(circuit.system(), w.values())).isEmpty();
+        assertThat(Tampering.linearPairsFreeToChange(circuit.system(), w.values())).isEmpty();
     }
 
     private static Dense dense(int in, int out, byte[] w, int[] b, int mult, int shift, boolean relu, int lo, int hi) {
