@@ -25,6 +25,12 @@ import java.util.List;
  * compiles to 31,347 constraints and 31,191 wires, a Groth16 domain of 2^15.
  */
 public final class ModelCircuit {
+    /**
+     * Largest circuit compiled, 2^23 constraints: beyond it proving keys outgrow memory and phase-1 files
+     * of ordinary ceremonies. Checked up front against a lower bound (9 per weight, 32 per bias).
+     */
+    public static final long MAX_CONSTRAINTS = 1L << 23;
+
     private final QuantizedModel architecture;
     private final ConstraintSystem system;
     private final int outputSignals;
@@ -35,8 +41,17 @@ public final class ModelCircuit {
         this.outputSignals = outputSignals;
     }
 
-    /** Returns the circuit of {@code model}'s architecture (its weights are not used). */
+    /**
+     * Returns the circuit of {@code model}'s architecture (its weights are not used).
+     *
+     * @throws IllegalArgumentException if the circuit would exceed {@link #MAX_CONSTRAINTS}
+     */
     public static ModelCircuit of(QuantizedModel model) {
+        long atLeast = minimumConstraints(model);
+        if (atLeast > MAX_CONSTRAINTS) {
+            throw new IllegalArgumentException("circuit: the model needs at least " + atLeast
+                    + " constraints, more than the limit of " + MAX_CONSTRAINTS);
+        }
         QuantizedModel arch = architectureOf(model);
         byte[] input = new byte[arch.input().size()];
         Arrays.fill(input, (byte) arch.input().min());
@@ -45,6 +60,17 @@ public final class ModelCircuit {
         ModelSynthesis.Result r = ModelSynthesis.run(arch, x,
                 ModelPublicSignals.of(arch.output(), output, WeightCommitment.of(arch), input));
         return new ModelCircuit(arch, r.writer().system(), ModelSynthesis.outputSignalCount(arch));
+    }
+
+    /** Returns a lower bound on the constraint count: 8 bits and one product per weight, 32 bits per bias. */
+    static long minimumConstraints(QuantizedModel model) {
+        long n = 0;
+        for (Layer layer : model.layers()) {
+            if (layer instanceof Dense d) {
+                n += 9L * d.inputs() * d.outputs() + 32L * d.outputs();
+            }
+        }
+        return n;
     }
 
     /** Returns {@code model} with every weight and bias set to 0: what the circuit is built from. */

@@ -3,9 +3,13 @@ package io.zklayer.zk.ml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zklayer.primitives.model.Dense;
+import io.zklayer.primitives.model.InputSpec;
 import io.zklayer.primitives.model.ModelInputException;
+import io.zklayer.primitives.model.OutputSpec;
 import io.zklayer.primitives.model.QuantizedModel;
 import io.zklayer.zk.field.Fr;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModelWitnessTest {
@@ -48,5 +52,13 @@ class ModelWitnessTest {
         values[1] = values[1].add(Fr.ONE);
         assertThat(circuit.system().isSatisfiedBy(w.values())).isTrue();
         assertThat(circuit.system().isSatisfiedBy(values)).isFalse();
+    }
+
+    @Test
+    void refusesToCompileAModelBeyondTheConstraintLimitBeforeBuildingIt() {
+        Dense wide = new Dense(4096, 4096, new byte[4096 * 4096], new int[4096], 1, 0, false, -1, 1);
+        QuantizedModel huge = new QuantizedModel(new InputSpec(List.of(4096), 0, 1), List.of(wide), new OutputSpec.ArgMax());
+        assertThatThrownBy(() -> ModelCircuit.of(huge)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 151126016 constraints, more than the limit of 8388608");
     }
 }
