@@ -81,13 +81,13 @@ class BlockAuthorAndImporterTest {
         long bobSlot = clock.currentSlot() | 1;
         BlockAuthor alice = new BlockAuthor(a, executive, importer, clock, DevAccounts.ALICE.keyPair());
         assertThat(alice.author(bobSlot, List::of, Long.MAX_VALUE)).isEqualTo(new BlockAuthor.Outcome.NotOurSlot(account(DevAccounts.BOB)));
-        assertThat(a.commits).isZero();
+        assertThat(a.commitCount()).isZero();
     }
 
     private ImportResult.Rejected rejectedOn(MemoryChainBackend target, Block block) {
         ImportResult r = new BlockImporter(target, executive, clock, true, 1).importBlock(block);
         assertThat(r).isInstanceOf(ImportResult.Rejected.class);
-        assertThat(target.commits).as("a rejected block writes nothing").isZero();
+        assertThat(target.commitCount()).as("a rejected block writes nothing").isZero();
         return (ImportResult.Rejected) r;
     }
 

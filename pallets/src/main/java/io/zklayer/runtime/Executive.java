@@ -9,9 +9,8 @@ import io.zklayer.primitives.codec.ScaleDecodeException;
 import io.zklayer.primitives.codec.ScaleWriter;
 import io.zklayer.primitives.crypto.Ed25519PublicKey;
 import io.zklayer.primitives.crypto.Ed25519Signature;
-import io.zklayer.primitives.trie.MemoryNodeStore;
-import io.zklayer.primitives.trie.Trie;
 import io.zklayer.primitives.trie.TrieLayout;
+import io.zklayer.primitives.trie.TrieRoots;
 import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.AdditionalSigned;
@@ -142,11 +141,7 @@ public final class Executive {
 
     /** Returns the ordered trie root of the extrinsics: keys Compact(index), values their encodings. */
     public static H256 extrinsicsRoot(List<byte[]> extrinsics, TrieLayout layout) {
-        Trie trie = Trie.empty(layout, new MemoryNodeStore());
-        for (int i = 0; i < extrinsics.size(); i++) {
-            trie.put(new ScaleWriter(5).compact(i).toByteArray(), extrinsics.get(i));
-        }
-        return H256.of(trie.rootHash());
+        return H256.of(TrieRoots.ordered(layout, extrinsics));
     }
 
     /**

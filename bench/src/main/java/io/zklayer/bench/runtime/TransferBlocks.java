@@ -1,5 +1,6 @@
 package io.zklayer.bench.runtime;
 
+import io.zklayer.consensus.MemoryChainBackend;
 import io.zklayer.consensus.BlockAuthor;
 import io.zklayer.consensus.BlockImporter;
 import io.zklayer.consensus.SlotClock;

@@ -179,12 +179,6 @@ public final class Node implements AutoCloseable {
         return new io.zklayer.node.txpool.TransactionValidity.Unknown(((TransactionValidity.Unknown) v).detail());
     }
 
-    /** Returns the runtime's verdict on {@code extrinsic} against the best state. */
-    public TransactionValidity runtimeValidity(byte[] extrinsic) {
-        ChainHead best = backend.best();
-        return executive.validate(backend.stateAt(best.hash()), best.hash(), best.number(), extrinsic);
-    }
-
     public NodeSettings settings() {
         return settings;
     }

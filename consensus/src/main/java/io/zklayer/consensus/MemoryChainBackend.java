@@ -1,7 +1,5 @@
-package io.zklayer.bench.runtime;
+package io.zklayer.consensus;
 
-import io.zklayer.consensus.ChainBackend;
-import io.zklayer.consensus.ChainHead;
 import io.zklayer.primitives.trie.MemoryNodeStore;
 import io.zklayer.primitives.trie.Trie;
 import io.zklayer.primitives.trie.TrieChangeSet;
@@ -16,20 +14,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An in-memory {@link ChainBackend} for benchmarks: trie nodes in a {@link MemoryNodeStore}
- * (insertions only, nothing pruned), headers in a map, heads in fields. It isolates the cost of
- * checking and executing a block from the cost of RocksDB.
+ * The in-memory twin of the node's RocksDB backend, for tests and benchmarks of consensus: trie
+ * nodes in a {@link MemoryNodeStore} (insertions only, nothing pruned), headers in a map, heads in
+ * fields. It isolates checking and executing blocks from the cost of RocksDB.
  */
-final class MemoryChainBackend implements ChainBackend {
+public final class MemoryChainBackend implements ChainBackend {
     private final MemoryNodeStore nodes = new MemoryNodeStore();
     private final Map<H256, Header> headers = new HashMap<>();
     private final TrieLayout layout;
     private final ChainHead genesis;
     private ChainHead best;
     private ChainHead finalized;
+    private int commits;
 
     /** Builds genesis from {@code config} into a fresh store. */
-    MemoryChainBackend(io.zklayer.runtime.Runtime runtime, RuntimeGenesisConfig config, TrieLayout layout) {
+    public MemoryChainBackend(io.zklayer.runtime.Runtime runtime, RuntimeGenesisConfig config, TrieLayout layout) {
         this.layout = layout;
         RuntimeGenesisConfig.Built built = config.build(runtime, nodes);
         nodes.apply(built.state().changes());
@@ -80,5 +79,11 @@ final class MemoryChainBackend implements ChainBackend {
         if (makeFinal) {
             finalized = head;
         }
+        commits++;
+    }
+
+    /** Returns how many blocks were committed since genesis (tests check rejected blocks write nothing). */
+    public int commitCount() {
+        return commits;
     }
 }
