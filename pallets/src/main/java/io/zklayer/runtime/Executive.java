@@ -1,6 +1,7 @@
 package io.zklayer.runtime;
 
 import io.zklayer.pallets.payment.TransactionPaymentPallet;
+import io.zklayer.pallets.session.SessionPallet;
 import io.zklayer.pallets.system.AccountInfo;
 import io.zklayer.pallets.system.SystemEvent;
 import io.zklayer.pallets.system.SystemPallet;
@@ -33,7 +34,8 @@ import java.util.Optional;
  * Executes blocks and validates transactions with a {@link Runtime}, as Substrate's
  * {@code frame_executive}: {@link #begin} initializes a block (System first, then every pallet's
  * {@code onInitialize}), {@link #apply} applies one extrinsic atomically, {@link #finish} runs the
- * {@code onFinalize} hooks and computes the extrinsics and state roots.
+ * {@code onFinalize} hooks, in the last block of an epoch every pallet's {@code onEpochChange}
+ * ({@link EpochSchedule}), and computes the extrinsics and state roots.
  *
  * <p>A signed extrinsic passes the signed extensions in Substrate's order — CheckNonZeroSender,
  * CheckSpecVersion, CheckTxVersion, CheckGenesis, CheckMortality, CheckNonce, CheckWeight,
@@ -46,6 +48,7 @@ public final class Executive {
     private final SystemPallet system;
     private final TransactionPaymentPallet payment;
     private final BlockLimits limits;
+    private final Optional<SessionPallet> session;
 
     /** Creates an executive for {@code runtime}, which must contain System and TransactionPayment. */
     public Executive(Runtime runtime, BlockLimits limits) {
@@ -53,6 +56,8 @@ public final class Executive {
         this.system = runtime.pallet(SystemPallet.class);
         this.payment = runtime.pallet(TransactionPaymentPallet.class);
         this.limits = limits;
+        this.session = runtime.pallets().stream().filter(SessionPallet.class::isInstance).map(SessionPallet.class::cast)
+                .findFirst();
     }
 
     /** Returns the runtime. */
@@ -130,6 +135,7 @@ public final class Executive {
         for (Pallet p : runtime.pallets()) {
             p.onFinalize(ctx);
         }
+        runEpochChange(ctx, block.number());
         SystemStorage.EXTRINSIC_COUNT.kill(s);
         SystemStorage.ALL_EXTRINSICS_LEN.kill(s);
         system.flushEvents(ctx);
@@ -137,6 +143,23 @@ public final class Executive {
         H256 extrinsicsRoot = extrinsicsRoot(block.applied(), layout());
         H256 stateRoot = H256.of(s.storageRoot());
         return new Header(block.parentHash(), block.number(), stateRoot, extrinsicsRoot, digest);
+    }
+
+    /**
+     * Runs every pallet's {@code onEpochChange} in index order when block {@code number} is the last
+     * of its epoch. A runtime without the Session pallet has no epochs.
+     */
+    private void runEpochChange(RuntimeContext ctx, long number) {
+        if (session.isEmpty()) {
+            return;
+        }
+        EpochSchedule schedule = SessionPallet.epochSchedule(ctx.storage());
+        if (schedule.isLastBlockOfEpoch(number)) {
+            long next = Math.addExact(schedule.epochOf(number), 1);
+            for (Pallet p : runtime.pallets()) {
+                p.onEpochChange(ctx, next);
+            }
+        }
     }
 
     /** Returns the ordered trie root of the extrinsics: keys Compact(index), values their encodings. */

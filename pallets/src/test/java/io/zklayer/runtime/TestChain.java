@@ -42,8 +42,15 @@ public final class TestChain {
     private long now = 1_700_000_000_000L;
     private BlockExecution open;
 
-    private TestChain(RuntimeParameters params, RuntimeGenesisConfig genesis) {
-        this.runtime = ZklayerRuntime.create(params);
+    private TestChain(RuntimeParameters params, RuntimeGenesisConfig genesis, List<Pallet> extraPallets) {
+        Runtime base = ZklayerRuntime.create(params);
+        if (extraPallets.isEmpty()) {
+            this.runtime = base;
+        } else {
+            List<Pallet> all = new java.util.ArrayList<>(base.pallets());
+            all.addAll(extraPallets);
+            this.runtime = new Runtime(base.version(), all);
+        }
         this.executive = new Executive(runtime, params.limits());
         RuntimeGenesisConfig.Built built = genesis.build(runtime, store);
         store.apply(built.state().changes());
@@ -60,6 +67,9 @@ public final class TestChain {
     public static final class Builder {
         private final Map<AccountId32, BigInteger> balances = new LinkedHashMap<>();
         private RuntimeParameters params = RuntimeParameters.defaults();
+        private long epochLength = RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH;
+        private final List<PalletGenesis> pallets = new java.util.ArrayList<>();
+        private final List<Pallet> extraPallets = new java.util.ArrayList<>();
 
         public Builder balance(DevAccounts who, BigInteger amount) {
             balances.put(TestChain.account(who), amount);
@@ -71,9 +81,25 @@ public final class TestChain {
             return this;
         }
 
+        public Builder epochLength(long blocks) {
+            this.epochLength = blocks;
+            return this;
+        }
+
+        /** Adds a test pallet to the runtime (its calls are not reachable through sudo). */
+        public Builder extraPallet(Pallet pallet) {
+            extraPallets.add(pallet);
+            return this;
+        }
+
+        public Builder genesis(PalletGenesis config) {
+            pallets.add(config);
+            return this;
+        }
+
         public TestChain build() {
             return new TestChain(params, new RuntimeGenesisConfig(balances, Optional.of(account(DevAccounts.ALICE)),
-                    List.of(account(DevAccounts.ALICE))));
+                    List.of(account(DevAccounts.ALICE)), epochLength, pallets), extraPallets);
         }
     }
 
