@@ -42,13 +42,14 @@ public final class TestChain {
     private long now = 1_700_000_000_000L;
     private BlockExecution open;
 
-    private TestChain(RuntimeParameters params, RuntimeGenesisConfig genesis, List<Pallet> extraPallets) {
+    private TestChain(RuntimeParameters params, RuntimeGenesisConfig genesis,
+                      List<java.util.function.Function<Runtime, Pallet>> extraPallets) {
         Runtime base = ZklayerRuntime.create(params);
         if (extraPallets.isEmpty()) {
             this.runtime = base;
         } else {
             List<Pallet> all = new java.util.ArrayList<>(base.pallets());
-            all.addAll(extraPallets);
+            extraPallets.forEach(f -> all.add(f.apply(base)));
             this.runtime = new Runtime(base.version(), all);
         }
         this.executive = new Executive(runtime, params.limits());
@@ -69,7 +70,7 @@ public final class TestChain {
         private RuntimeParameters params = RuntimeParameters.defaults();
         private long epochLength = RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH;
         private final List<PalletGenesis> pallets = new java.util.ArrayList<>();
-        private final List<Pallet> extraPallets = new java.util.ArrayList<>();
+        private final List<java.util.function.Function<Runtime, Pallet>> extraPallets = new java.util.ArrayList<>();
 
         public Builder balance(DevAccounts who, BigInteger amount) {
             balances.put(TestChain.account(who), amount);
@@ -88,7 +89,13 @@ public final class TestChain {
 
         /** Adds a test pallet to the runtime (its calls are not reachable through sudo). */
         public Builder extraPallet(Pallet pallet) {
-            extraPallets.add(pallet);
+            extraPallets.add(base -> pallet);
+            return this;
+        }
+
+        /** Adds a test pallet made from the base runtime's pallets (for example with its Balances). */
+        public Builder extraPallet(java.util.function.Function<Runtime, Pallet> factory) {
+            extraPallets.add(factory);
             return this;
         }
 
@@ -169,6 +176,14 @@ public final class TestChain {
 
     public byte[] timestampInherent(long millis) {
         return UncheckedExtrinsic.unsigned(call(TimestampPallet.INDEX, new TimestampCall.Set(millis))).encode();
+    }
+
+    /** Returns the open block. */
+    public BlockExecution openBlock() {
+        if (open == null) {
+            throw new IllegalStateException("no block is open");
+        }
+        return open;
     }
 
     /** Applies {@code extrinsic} in the open block. */
