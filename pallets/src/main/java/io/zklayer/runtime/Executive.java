@@ -72,10 +72,20 @@ public final class Executive {
 
     /** Starts block {@code number} on {@code parentState} (a state at the parent's root). */
     public BlockExecution begin(TrieState parentState, H256 parentHash, long number, Digest preDigest) {
+        return begin(parentState, parentHash, number, preDigest, true);
+    }
+
+    /**
+     * Starts a block; {@code runHooks} false skips the pallets' {@code onInitialize} (transaction
+     * validation, as Substrate's {@code validate_transaction}: a transaction is checked against the
+     * best state, not against the work the next block's hooks will do, such as workload assignment).
+     */
+    private BlockExecution begin(TrieState parentState, H256 parentHash, long number, Digest preDigest,
+                                 boolean runHooks) {
         RuntimeContext ctx = new RuntimeContext(parentState, number, parentHash, system);
         system.initialize(parentState, number, parentHash, preDigest);
         Weight used = Weight.ZERO;
-        for (Pallet p : runtime.pallets()) {
+        for (Pallet p : runHooks ? runtime.pallets() : List.<Pallet>of()) {
             used = used.plus(p.onInitialize(ctx));
         }
         SystemStorage.BLOCK_WEIGHT.put(parentState, new SystemStorage.PerClassWeight(Weight.ZERO, Weight.ZERO, used));
@@ -169,13 +179,13 @@ public final class Executive {
 
     /**
      * Validates a transaction for the pool against the state after block {@code bestNumber}
-     * ({@code bestHash}), as if it were included in the next block. Nothing is written to
-     * {@code bestState}: every change is rolled back.
+     * ({@code bestHash}), as if it were included in the next block, without running the pallets'
+     * {@code onInitialize} hooks. Nothing is written to {@code bestState}: every change is rolled back.
      */
     public TransactionValidity validate(TrieState bestState, H256 bestHash, long bestNumber, byte[] extrinsic) {
         bestState.startTransaction();
         try {
-            BlockExecution block = begin(bestState, bestHash, bestNumber + 1, Digest.EMPTY);
+            BlockExecution block = begin(bestState, bestHash, bestNumber + 1, Digest.EMPTY, false);
             Checked checked;
             try {
                 checked = check(block, extrinsic, true);
