@@ -6,6 +6,8 @@ import io.zklayer.pallets.session.SessionPallet;
 import io.zklayer.pallets.sudo.SudoPallet;
 import io.zklayer.pallets.system.SystemPallet;
 import io.zklayer.pallets.timestamp.TimestampPallet;
+import io.zklayer.pallets.verifier.VerifierParameters;
+import io.zklayer.pallets.verifier.VerifierPallet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>
  *  0 System   1 Timestamp   2 Session   3 Balances   4 TransactionPayment   5 Sudo
+ *  9 Verifier
  * </pre>
  */
 public final class ZklayerRuntime {
@@ -33,7 +36,8 @@ public final class ZklayerRuntime {
                 new SessionPallet(),
                 balances,
                 new TransactionPaymentPallet(balances, params.fees()),
-                new SudoPallet(self::get)));
+                new SudoPallet(self::get),
+                new VerifierPallet(balances, VerifierParameters.defaults())));
         self.set(runtime);
         return runtime;
     }
