@@ -1,6 +1,8 @@
 package io.zklayer.runtime;
 
 import io.zklayer.pallets.balances.BalancesPallet;
+import io.zklayer.pallets.models.ModelsGenesis;
+import io.zklayer.pallets.models.ModelsPallet;
 import io.zklayer.pallets.session.SessionPallet;
 import io.zklayer.pallets.sudo.SudoPallet;
 import io.zklayer.primitives.trie.MemoryNodeStore;
@@ -20,18 +22,27 @@ import java.util.TreeMap;
 
 /**
  * The genesis configuration of the runtime, per pallet, as the chain spec's
- * {@code genesis.runtimeGenesis} holds it: endowed balances, the sudo key and the validators.
+ * {@code genesis.runtimeGenesis} holds it: endowed balances, the sudo key, the validators and the
+ * pre-registered models.
  *
  * @param balances initial free balances, each at least the existential deposit
  * @param sudoKey the sudo key, if the chain has one
  * @param validators the genesis validator set (ed25519 keys), non-empty
+ * @param models the models registered at genesis (their verifying keys go to the verifier pallet)
  */
 public record RuntimeGenesisConfig(Map<AccountId32, BigInteger> balances, Optional<AccountId32> sudoKey,
-                                   List<AccountId32> validators) {
+                                   List<AccountId32> validators, ModelsGenesis models) {
+    /** Returns a configuration without genesis models. */
+    public RuntimeGenesisConfig(Map<AccountId32, BigInteger> balances, Optional<AccountId32> sudoKey,
+                                List<AccountId32> validators) {
+        this(balances, sudoKey, validators, ModelsGenesis.EMPTY);
+    }
+
     /** Copies and validates the configuration. */
     public RuntimeGenesisConfig {
         balances = new TreeMap<>(balances);
         validators = List.copyOf(validators);
+        java.util.Objects.requireNonNull(models, "models");
         if (validators.isEmpty()) {
             throw new IllegalArgumentException("genesis: the validator set is empty");
         }
@@ -59,6 +70,7 @@ public record RuntimeGenesisConfig(Map<AccountId32, BigInteger> balances, Option
         balances.forEach((who, amount) -> balancesPallet.endowAtGenesis(ctx, who, amount));
         sudoKey.ifPresent(key -> runtime.pallet(SudoPallet.class).setKeyAtGenesis(ctx, key));
         runtime.pallet(SessionPallet.class).setValidatorsAtGenesis(ctx, validators);
+        models.build(ctx, runtime.pallet(ModelsPallet.class));
         TrieCommit commit = state.commit();
         H256 emptyRoot = Executive.extrinsicsRoot(List.of(), executive.layout());
         Header header = new Header(H256.ZERO, 0, H256.of(commit.root()), emptyRoot, Digest.EMPTY);

@@ -195,12 +195,17 @@ public final class VerifierPallet implements Pallet, CallHandler<VerifierCall>, 
             VerifierStorage.KEYS.put(ctx.storage(), id, info.withConsumers(Math.addExact(info.consumers(), 1)));
             return id;
         }
-        checkPoints(key);
+        checkKey(key);
         store(ctx, id, key, new VerifierStorage.KeyInfo(owner, BigInteger.ZERO, 1, key.publicCount(), ctx.blockNumber()));
         return id;
     }
 
-    private static void checkPoints(EncodedVerifyingKey key) {
+    /**
+     * Checks the key's points (see {@link EncodedVerifyingKey#toVerifyingKey()}).
+     *
+     * @throws io.zklayer.runtime.DispatchException {@code MalformedKey} if they are invalid
+     */
+    public void checkKey(EncodedVerifyingKey key) {
         try {
             key.toVerifyingKey();
         } catch (ZkFormatException e) {
@@ -300,7 +305,7 @@ public final class VerifierPallet implements Pallet, CallHandler<VerifierCall>, 
         if (VerifierStorage.KEYS.contains(ctx.storage(), id)) {
             throw VerifierError.KEY_ALREADY_REGISTERED.fail();
         }
-        checkPoints(key);
+        checkKey(key);
         BigInteger deposit = params.depositFor(key.length());
         balances.reserveNamed(ctx, RESERVE_ID, who, deposit);
         store(ctx, id, key, new VerifierStorage.KeyInfo(who, deposit, 0, key.publicCount(), ctx.blockNumber()));
