@@ -124,6 +124,7 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
     public RuntimeGenesisConfig toRuntimeConfig() {
         Map<AccountId32, BigInteger> map = new LinkedHashMap<>();
         balances.forEach(e -> map.put(e.account(), e.amount()));
-        return new RuntimeGenesisConfig(map, sudoKey, validators, epochLength, List.of());
+        return new RuntimeGenesisConfig(map, sudoKey, validators, io.zklayer.pallets.models.ModelsGenesis.EMPTY, epochLength,
+                List.of());
     }
 }

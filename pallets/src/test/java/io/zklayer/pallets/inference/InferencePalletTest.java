@@ -7,6 +7,7 @@ import static io.zklayer.runtime.TestChain.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zklayer.pallets.inference.WorkloadStatus.RefundReason;
+import io.zklayer.pallets.models.ModelsStorage;
 import io.zklayer.pallets.pools.PoolsCall;
 import io.zklayer.pallets.pools.PoolsEvent;
 import io.zklayer.pallets.pools.PoolsPallet;
@@ -36,13 +37,17 @@ class InferencePalletTest {
     private final TestModels.Prover tiny = TestModels.tiny();
     private final AccountId32 alice = account(DevAccounts.ALICE);
 
-    /** Model 0: the tiny model at 5 units, 10 compute units per inference; model 1: the same, public (on chain). */
-    private MarketFixture market(long epochLength, InferenceParameters params, List<io.zklayer.pallets.pools.PoolsGenesis.GenesisNode> nodes) {
-        Map<MarketModel, TestModels.Prover> models = new LinkedHashMap<>();
-        models.put(tiny.market(0, PRICE, 10, Optional.empty()), tiny);
-        models.put(tiny.market(1, BigInteger.ZERO, 100, Optional.of(ModelWasmCompiler.compile(tiny.model()).wasm())), null);
-        models.put(tiny.market(2, BigInteger.ZERO, 1, Optional.of(ModelWasmCompiler.compile(tiny.model()).wasm())), null);
-        return MarketFixture.create(epochLength, models, nodes, params);
+    /**
+     * Model 0: the tiny model at 5 units, 10 compute units per inference; models 1 and 2: the same,
+     * public (run on chain), at 100 and 1 compute units.
+     */
+    private MarketFixture market(long epochLength, InferenceParameters params,
+                                 List<io.zklayer.pallets.pools.PoolsGenesis.GenesisNode> nodes) {
+        Optional<byte[]> wasm = Optional.of(ModelWasmCompiler.compile(tiny.model()).wasm());
+        return MarketFixture.create(epochLength, List.of(
+                tiny.genesis(alice, "tiny", PRICE, 10, Optional.empty()),
+                tiny.genesis(alice, "tiny-public", BigInteger.ZERO, 100, wasm),
+                tiny.genesis(alice, "tiny-public-small", BigInteger.ZERO, 1, wasm)), nodes, params);
     }
 
     private MarketFixture twoNodes() {
@@ -90,7 +95,7 @@ class InferencePalletTest {
         assertThat(m.reserved(nodeKey)).isEqualTo(BOND);
         assertThat(m.chain.totalIssuance()).isEqualTo(issuanceStart.subtract(submitted.fee()).subtract(done.fee()));
         assertThat(m.chain.accountInfo(PalletId.TREASURY.account()).data().total()).isZero();
-        assertThat(m.catalog.usage).containsExactly("0 by " + alice + " at #3");
+        assertThat(m.usage(0)).isEqualTo(new ModelsStorage.UsageStats(1, 1, 0, Optional.of(3L)));
         assertThat(InferenceStorage.NODE_STATS.get(m.chain.bestState(), node))
                 .isEqualTo(new InferenceStorage.NodeStats(1, 0, 0));
         assertThat(InferenceStorage.DEADLINES.entries(m.chain.bestState())).isEmpty();
@@ -257,7 +262,7 @@ class InferencePalletTest {
                 free.put(a, m.free(a));
                 reserved.put(a, m.reserved(a));
             }
-            int usage = m.catalog.usage.size();
+            ModelsStorage.UsageStats usage = m.usage(0);
             ApplyOutcome.Applied out = m.run(who, c.getValue().getValue());
             assertThat(out.error()).as(c.getKey()).isPresent();
             assertThat(((DispatchError.Module) out.error().get()).name()).isEqualTo("Inference." + c.getKey());
@@ -267,7 +272,7 @@ class InferencePalletTest {
                 assertThat(m.free(a)).as("%s: free of %s", c.getKey(), a).isEqualTo(expected);
                 assertThat(m.reserved(a)).as("%s: reserved of %s", c.getKey(), a).isEqualTo(reserved.get(a));
             }
-            assertThat(m.catalog.usage).hasSize(usage);
+            assertThat(m.usage(0)).isEqualTo(usage);
         }
     }
 
@@ -295,7 +300,7 @@ class InferencePalletTest {
         assertThat(m.free(DevAccounts.ALICE)).isEqualTo(aliceStart.subtract(fees).subtract(ran.cost()));
         assertThat(m.chain.totalIssuance()).as("gas is burned like fees")
                 .isEqualTo(issuanceStart.subtract(fees).subtract(ran.cost()));
-        assertThat(m.catalog.usage).containsExactly("1 by " + alice + " at #3");
+        assertThat(m.usage(1)).isEqualTo(new ModelsStorage.UsageStats(1, 1, 0, Optional.of(3L)));
 
         // With one gas per compute unit, model 2 (one unit) cannot finish: out of gas, the gas is
         // charged and the rest refunded.
