@@ -36,7 +36,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code zklayer model train|evaluate|package|inspect}: the model developer's path from a CSV data
+ * {@code zklayer model train|evaluate|package|inspect|register}: the model developer's path from a CSV data
  * set to an artifact ready to register, driving the sdk ({@link ModelKit},
  * {@link io.zklayer.sdk.pack.ModelPackager}).
  *
@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
  * zklayer model evaluate --model iris --data iris.csv --feature-scale 10
  * zklayer model package --model iris --name iris --out iris-artifact
  * zklayer model inspect iris-artifact
+ * zklayer model register --artifact iris-artifact --price 1 --compute-units 10 --from //Bob --wait
  * </pre>
  */
 @Command(name = "model", mixinStandardHelpOptions = true,
@@ -52,7 +53,8 @@ import picocli.CommandLine.Spec;
                 "  zklayer model train --data iris.csv --feature-scale 10 --hidden 8 --seed 1 --out iris",
                 "  zklayer model evaluate --model iris --data iris.csv --feature-scale 10",
                 "  zklayer model package --model iris --name iris --out iris-artifact",
-                "  zklayer model inspect iris-artifact"})
+                "  zklayer model inspect iris-artifact",
+                "  zklayer model register --artifact iris-artifact --price 1 --compute-units 10 --from //Bob --wait"})
 final class ModelCommands implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -66,12 +68,13 @@ final class ModelCommands implements Callable<Integer> {
         model.addSubcommand("evaluate", new Evaluate());
         model.addSubcommand("package", new ModelPackageCommand(env));
         model.addSubcommand("inspect", new ModelInspectCommand());
+        model.addSubcommand("register", new ModelRegisterCommand(env));
         return model;
     }
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "model: missing subcommand (train, evaluate, package or inspect)");
+        throw new ParameterException(spec.commandLine(), "model: missing subcommand (train, evaluate, package, inspect or register)");
     }
 
     /** Returns a progress sink printing to the command's standard output. */

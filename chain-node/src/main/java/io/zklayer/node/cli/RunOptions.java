@@ -112,11 +112,12 @@ public final class RunOptions {
     boolean noPrometheus;
 
     @Option(names = "--pool-worker", order = 26,
-            description = "Run the pool worker: execute and prove the workloads assigned to this node.")
+            description = {"Run the pool worker: execute and prove the workloads assigned to this node (its key: --key).",
+                    "On by default with --dev (//Alice's node serves the digits model)."})
     boolean poolWorker;
 
     @Option(names = "--model-dir", order = 27, paramLabel = "<dir>",
-            description = "Directory of model artifacts for the pool worker.")
+            description = "Directory of model artifacts for the pool worker. Default: <base>/chains/<chain id>/models.")
     Path modelDir;
 
     /**
@@ -145,7 +146,7 @@ public final class RunOptions {
         }
         Optional<Path> models = Optional.ofNullable(modelDir).map(p -> p.toAbsolutePath().normalize());
         return new NodeConfig(chainSelection, base, nodeName, dev, isValidator, authoringKey, rpc, port, bootnodes,
-                StatePruning.parse(statePruning), LogDirectives.parse(log), prometheus, poolWorker, models);
+                StatePruning.parse(statePruning), LogDirectives.parse(log), prometheus, poolWorker || dev, models);
     }
 
     // Substrate's rpc_interface rules: a validator must opt in to an external RPC port, and auto

@@ -8,6 +8,8 @@ import io.zklayer.node.cli.NodeLauncher;
 import io.zklayer.node.cli.NodePaths;
 import io.zklayer.node.rpc.RpcServerConfig;
 import io.zklayer.node.storage.Pruning;
+import io.zklayer.node.worker.PoolWorker;
+import io.zklayer.node.worker.PoolWorkerLauncher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -38,8 +40,12 @@ public final class ZklayerNodeLauncher implements NodeLauncher {
         LOG.info("💾 Database: RocksDb at {}", paths.database());
         CountDownLatch stopped = new CountDownLatch(1);
         Node node = Node.start(settings);
+        PoolWorker worker = startWorker(cfg, node, paths, cfg.basePath().isEmpty());
         Thread hook = new Thread(() -> {
             LOG.info("Shutting down");
+            if (worker != null) {
+                worker.close();
+            }
             node.close();
             if (cfg.basePath().isEmpty()) {
                 try {
@@ -53,6 +59,20 @@ public final class ZklayerNodeLauncher implements NodeLauncher {
         Runtime.getRuntime().addShutdownHook(hook);
         stopped.await();
         return 0;
+    }
+
+    // The pool worker (--pool-worker, on with --dev) proves with the node's authoring key.
+    private static PoolWorker startWorker(NodeConfig cfg, Node node, NodePaths paths, boolean temporaryBase) {
+        if (!cfg.poolWorker()) {
+            return null;
+        }
+        if (cfg.authoringKey().isEmpty()) {
+            node.close();
+            throw new IllegalStateException("--pool-worker needs the node's key to sign results: pass --validator --key <uri>");
+        }
+        Path models = cfg.modelDir().orElse(paths.chainDir().resolve("models"));
+        Path keys = PoolWorkerLauncher.keyCache(paths.base(), temporaryBase, System.getenv(), System.getProperty("user.home"));
+        return PoolWorkerLauncher.start(node, cfg.authoringKey().get(), models, keys, cfg.dev());
     }
 
     /** Turns the command line's settings into the node's. */

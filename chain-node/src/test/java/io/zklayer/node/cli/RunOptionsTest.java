@@ -79,6 +79,7 @@ class RunOptionsTest {
                 assertThat(k.publicKey()).isEqualTo(DevAccounts.ALICE.publicKey()));
         assertThat(cfg.rpc().external()).isFalse();
         assertThat(cfg.rpc().allowUnsafe()).isTrue();
+        assertThat(cfg.poolWorker()).as("the dev node proves its assigned workloads").isTrue();
     }
 
     @Test

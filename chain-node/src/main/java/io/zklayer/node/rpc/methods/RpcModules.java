@@ -16,5 +16,6 @@ public final class RpcModules {
         PaymentRpc.register(registry, node);
         RuntimeRpc.register(registry, node);
         MarketRpc.register(registry, node);
+        ModelRpc.register(registry, node);
     }
 }
