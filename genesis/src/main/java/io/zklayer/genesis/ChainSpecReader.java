@@ -1,5 +1,6 @@
 package io.zklayer.genesis;
 
+import io.zklayer.pallets.models.ModelsGenesis;
 import io.zklayer.primitives.Hex;
 import io.zklayer.primitives.crypto.Ss58;
 import io.zklayer.primitives.crypto.Ss58Address;
@@ -30,7 +31,7 @@ final class ChainSpecReader {
     private static final Set<String> TOP_REQUIRED = Set.of("name", "id", "bootNodes", "properties", "genesis");
     private static final Set<String> PROPERTIES = Set.of("ss58Format", "tokenDecimals", "tokenSymbol");
     private static final Set<String> CONSENSUS = Set.of("slotDurationMillis");
-    private static final Set<String> CONFIG = Set.of("system", "balances", "sudo", "session");
+    private static final Set<String> CONFIG = Set.of("system", "balances", "sudo", "session", "models");
 
     private int ss58Format;
 
@@ -146,7 +147,9 @@ final class ChainSpecReader {
         List<AccountId32> validators = session.field("validators").array().stream().map(this::account).toList();
         long epochLength = session.optionalField("epochLength").map(e -> e.longIn(1, EpochSchedule.MAX_LENGTH))
                 .orElse(RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH);
-        return new GenesisConfig(balances, sudoKey, validators, epochLength);
+        ModelsGenesis models = config.optionalField("models").map(m -> ModelsGenesisJson.read(m, this::account))
+                .orElse(GenesisConfig.NO_MODELS);
+        return new GenesisConfig(balances, sudoKey, validators, epochLength, models);
     }
 
     private AccountId32 account(JsonCursor c) {

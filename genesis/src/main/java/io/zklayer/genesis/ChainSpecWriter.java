@@ -82,6 +82,9 @@ final class ChainSpecWriter {
         ArrayNode validators = session.putArray("validators");
         g.validators().forEach(v -> validators.add(address(v, ss58Format)));
         session.put("epochLength", g.epochLength());
+        if (!g.models().models().isEmpty()) {
+            ModelsGenesisJson.write(config, g.models(), a -> address(a, ss58Format));
+        }
     }
 
     private static String address(AccountId32 account, int ss58Format) {

@@ -1,5 +1,6 @@
 package io.zklayer.genesis;
 
+import io.zklayer.pallets.models.ModelsGenesis;
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.runtime.BalanceMath;
 import io.zklayer.runtime.EpochSchedule;
@@ -22,7 +23,8 @@ import java.util.Set;
  *   "system": {},
  *   "balances": {"balances": [["5FA9nQDV…TTpu", "1000000000000000000"], ...]},
  *   "sudo": {"key": "5FA9nQDV…TTpu"},
- *   "session": {"validators": ["5FA9nQDV…TTpu"], "epochLength": 10}
+ *   "session": {"validators": ["5FA9nQDV…TTpu"], "epochLength": 10},
+ *   "models": {"models": [...]}      (optional, see {@link ModelsGenesisJson})
  * }
  * </pre>
  *
@@ -38,9 +40,10 @@ import java.util.Set;
  * @param sudoKey the sudo key, if the chain has one
  * @param validators the genesis validator set, in authoring order
  * @param epochLength the epoch length in blocks (block n ≥ 1 is in epoch (n − 1) / epochLength)
+ * @param models the models registered at genesis (none when the spec has no {@code models} section)
  */
 public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudoKey, List<AccountId32> validators,
-                            long epochLength) implements SpecGenesis {
+                            long epochLength, ModelsGenesis models) implements SpecGenesis {
     /** The JSON path of this section in a chain spec. */
     public static final String PATH = "genesis.runtimeGenesis.config";
     /** The JSON path of the endowment list. */
@@ -73,6 +76,7 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
         balances = List.copyOf(balances);
         sudoKey = Objects.requireNonNull(sudoKey, "sudoKey");
         validators = List.copyOf(validators);
+        Objects.requireNonNull(models, "models");
         Map<AccountId32, Integer> seen = new HashMap<>();
         BigInteger total = BigInteger.ZERO;
         for (int i = 0; i < balances.size(); i++) {
@@ -115,6 +119,20 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
         this(balances, sudoKey, validators, RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH);
     }
 
+    /** Creates a configuration without genesis models. */
+    public GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudoKey, List<AccountId32> validators,
+                         long epochLength) {
+        this(balances, sudoKey, validators, epochLength, NO_MODELS);
+    }
+
+    /** No genesis models. */
+    public static final ModelsGenesis NO_MODELS = new ModelsGenesis(List.of());
+
+    /** Returns a copy with {@code newModels} registered at genesis. */
+    public GenesisConfig withModels(ModelsGenesis newModels) {
+        return new GenesisConfig(balances, sudoKey, validators, epochLength, newModels);
+    }
+
     /** Returns the sum of the endowments: the genesis {@code Balances.TotalIssuance}. */
     public BigInteger totalIssuance() {
         return balances.stream().map(Endowment::amount).reduce(BigInteger.ZERO, BigInteger::add);
@@ -124,6 +142,7 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
     public RuntimeGenesisConfig toRuntimeConfig() {
         Map<AccountId32, BigInteger> map = new LinkedHashMap<>();
         balances.forEach(e -> map.put(e.account(), e.amount()));
-        return new RuntimeGenesisConfig(map, sudoKey, validators, epochLength, List.of());
+        return new RuntimeGenesisConfig(map, sudoKey, validators, epochLength,
+                models.models().isEmpty() ? List.of() : List.of(models));
     }
 }
