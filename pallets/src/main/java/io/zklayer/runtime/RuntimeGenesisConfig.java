@@ -1,6 +1,8 @@
 package io.zklayer.runtime;
 
 import io.zklayer.pallets.balances.BalancesPallet;
+import io.zklayer.pallets.models.ModelsGenesis;
+import io.zklayer.pallets.models.ModelsPallet;
 import io.zklayer.pallets.session.SessionPallet;
 import io.zklayer.pallets.sudo.SudoPallet;
 import io.zklayer.primitives.trie.MemoryNodeStore;
@@ -23,23 +25,33 @@ import java.util.TreeMap;
 /**
  * The genesis configuration of the runtime, per pallet, as the chain spec's
  * {@code genesis.runtimeGenesis} holds it: endowed balances, the sudo key, the validators and the
- * epoch length (Session), and the configurations of further pallets.
+ * epoch length (Session), the pre-registered models, and the configurations of further pallets.
  *
  * @param balances initial free balances, each at least the existential deposit
  * @param sudoKey the sudo key, if the chain has one
  * @param validators the genesis validator set (ed25519 keys), non-empty
+ * @param models the models registered at genesis (their verifying keys go to the verifier pallet)
  * @param epochLength the epoch length in blocks, 1…{@link EpochSchedule#MAX_LENGTH}
- * @param pallets the genesis configurations of other pallets, at most one per pallet index
+ * @param pallets the genesis configurations of other pallets (pools, …), at most one per pallet index;
+ *     built after the models, in pallet index order
  */
 public record RuntimeGenesisConfig(Map<AccountId32, BigInteger> balances, Optional<AccountId32> sudoKey,
-                                   List<AccountId32> validators, long epochLength, List<PalletGenesis> pallets) {
+                                   List<AccountId32> validators, ModelsGenesis models, long epochLength,
+                                   List<PalletGenesis> pallets) {
     /** The epoch length of the dev and local presets: 10 blocks. */
     public static final long DEFAULT_EPOCH_LENGTH = 10;
+
+    /** Returns a configuration with genesis models, the default epoch length and no further pallet configurations. */
+    public RuntimeGenesisConfig(Map<AccountId32, BigInteger> balances, Optional<AccountId32> sudoKey,
+                                List<AccountId32> validators, ModelsGenesis models) {
+        this(balances, sudoKey, validators, models, DEFAULT_EPOCH_LENGTH, List.of());
+    }
 
     /** Copies and validates the configuration. */
     public RuntimeGenesisConfig {
         balances = new TreeMap<>(balances);
         validators = List.copyOf(validators);
+        java.util.Objects.requireNonNull(models, "models");
         List<PalletGenesis> sorted = new ArrayList<>(pallets);
         sorted.sort(Comparator.comparingInt(PalletGenesis::palletIndex));
         pallets = List.copyOf(sorted);
@@ -62,15 +74,20 @@ public record RuntimeGenesisConfig(Map<AccountId32, BigInteger> balances, Option
         }
     }
 
-    /** Creates a configuration with the default epoch length and no further pallet configurations. */
+    /** Creates a configuration without genesis models, with the default epoch length and no further pallet configurations. */
     public RuntimeGenesisConfig(Map<AccountId32, BigInteger> balances, Optional<AccountId32> sudoKey,
                                 List<AccountId32> validators) {
-        this(balances, sudoKey, validators, DEFAULT_EPOCH_LENGTH, List.of());
+        this(balances, sudoKey, validators, ModelsGenesis.EMPTY, DEFAULT_EPOCH_LENGTH, List.of());
     }
 
     /** Returns a copy with another epoch length. */
     public RuntimeGenesisConfig withEpochLength(long newEpochLength) {
-        return new RuntimeGenesisConfig(balances, sudoKey, validators, newEpochLength, pallets);
+        return new RuntimeGenesisConfig(balances, sudoKey, validators, models, newEpochLength, pallets);
+    }
+
+    /** Returns a copy with other genesis models. */
+    public RuntimeGenesisConfig withModels(ModelsGenesis newModels) {
+        return new RuntimeGenesisConfig(balances, sudoKey, validators, newModels, epochLength, pallets);
     }
 
     /** Returns a copy with {@code config} added (replacing one for the same pallet). */
@@ -78,7 +95,7 @@ public record RuntimeGenesisConfig(Map<AccountId32, BigInteger> balances, Option
         List<PalletGenesis> next = new ArrayList<>(pallets);
         next.removeIf(p -> p.palletIndex() == config.palletIndex());
         next.add(config);
-        return new RuntimeGenesisConfig(balances, sudoKey, validators, epochLength, next);
+        return new RuntimeGenesisConfig(balances, sudoKey, validators, models, epochLength, next);
     }
 
     /** The result of building genesis: the genesis header and the trie nodes of its state. */
@@ -100,6 +117,7 @@ public record RuntimeGenesisConfig(Map<AccountId32, BigInteger> balances, Option
         SessionPallet session = runtime.pallet(SessionPallet.class);
         session.setValidatorsAtGenesis(ctx, validators);
         session.setEpochLengthAtGenesis(ctx, epochLength);
+        models.build(ctx, runtime.pallet(ModelsPallet.class));
         for (PalletGenesis p : pallets) {
             p.build(runtime, ctx);
         }

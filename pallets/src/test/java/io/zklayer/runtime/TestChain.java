@@ -69,6 +69,7 @@ public final class TestChain {
         private final Map<AccountId32, BigInteger> balances = new LinkedHashMap<>();
         private RuntimeParameters params = RuntimeParameters.defaults();
         private long epochLength = RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH;
+        private io.zklayer.pallets.models.ModelsGenesis models = io.zklayer.pallets.models.ModelsGenesis.EMPTY;
         private final List<PalletGenesis> pallets = new java.util.ArrayList<>();
         private final List<java.util.function.Function<Runtime, Pallet>> extraPallets = new java.util.ArrayList<>();
 
@@ -99,6 +100,11 @@ public final class TestChain {
             return this;
         }
 
+        public Builder models(io.zklayer.pallets.models.ModelsGenesis genesisModels) {
+            this.models = genesisModels;
+            return this;
+        }
+
         public Builder genesis(PalletGenesis config) {
             pallets.add(config);
             return this;
@@ -106,7 +112,7 @@ public final class TestChain {
 
         public TestChain build() {
             return new TestChain(params, new RuntimeGenesisConfig(balances, Optional.of(account(DevAccounts.ALICE)),
-                    List.of(account(DevAccounts.ALICE)), epochLength, pallets), extraPallets);
+                    List.of(account(DevAccounts.ALICE)), models, epochLength, pallets), extraPallets);
         }
     }
 

@@ -1,20 +1,21 @@
 package io.zklayer.pallets.models;
 
 import io.zklayer.primitives.types.AccountId32;
-import io.zklayer.runtime.PalletGenesis;
-import io.zklayer.runtime.Runtime;
 import io.zklayer.runtime.RuntimeContext;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The models registered at genesis (the chain spec's {@code runtimeGenesis.config.models}), for example
- * the digits model of the dev preset. They pass the same checks as {@code register_model} but pay no fee;
- * their ids are 0, 1, … in list order, and their verifying keys are registered in the verifier pallet.
+ * The models registered at genesis (the chain spec's {@code runtimeGenesis.config.models}), for example the
+ * digits model of the dev preset. They pass the same checks as {@code register_model} but pay no fee;
+ * their ids are 0, 1, … in list order.
  *
  * @param models the models, in id order
  */
-public record ModelsGenesis(List<Model> models) implements PalletGenesis {
+public record ModelsGenesis(List<Model> models) {
+    /** No models. */
+    public static final ModelsGenesis EMPTY = new ModelsGenesis(List.of());
+
     /** Copies the list. */
     public ModelsGenesis {
         models = List.copyOf(models);
@@ -33,19 +34,12 @@ public record ModelsGenesis(List<Model> models) implements PalletGenesis {
         }
     }
 
-    @Override
-    public int palletIndex() {
-        return ModelsPallet.INDEX;
-    }
-
     /**
      * Registers the models.
      *
      * @throws IllegalArgumentException naming the first model that breaks a rule and the rule
      */
-    @Override
-    public void build(Runtime runtime, RuntimeContext ctx) {
-        ModelsPallet pallet = runtime.pallet(ModelsPallet.class);
+    public void build(RuntimeContext ctx, ModelsPallet pallet) {
         for (Model m : models) {
             pallet.registerAtGenesis(ctx, m.owner(), m.registration());
         }

@@ -27,7 +27,7 @@ class ModelsGenesisTest {
     private final Runtime runtime = ZklayerRuntime.create(RuntimeParameters.defaults());
 
     private RuntimeGenesisConfig config(ModelsGenesis models) {
-        return new RuntimeGenesisConfig(Map.of(ALICE, UNIT), Optional.empty(), List.of(ALICE)).with(models);
+        return new RuntimeGenesisConfig(Map.of(ALICE, UNIT), Optional.empty(), List.of(ALICE)).withModels(models);
     }
 
     @Test
