@@ -12,6 +12,7 @@ import io.zklayer.pallets.pools.PoolsCall;
 import io.zklayer.pallets.pools.PoolsEvent;
 import io.zklayer.pallets.pools.PoolsPallet;
 import io.zklayer.pallets.pools.SlashReason;
+import io.zklayer.pallets.verifier.BlockProofBatch;
 import io.zklayer.primitives.crypto.DevAccounts;
 import io.zklayer.primitives.model.ReferenceExecutor;
 import io.zklayer.primitives.types.AccountId32;
@@ -319,5 +320,43 @@ class InferencePalletTest {
                 UNIT.subtract(failed.cost()), RefundReason.ON_CHAIN_FAILURE));
         assertThat(m.reserved(DevAccounts.ALICE)).isZero();
         assertThat(m.free(DevAccounts.ALICE)).isEqualTo(before.subtract(starved.fee()).subtract(failed.cost()));
+    }
+
+    @Test
+    void theResultsOfABlockArePreverifiedAsOneBatchAndExecutionThenAgreesWithEachProof() {
+        MarketFixture m = twoNodes();
+        byte[] otherInput = {-1, 0, 5, 8};
+        m.chain.block(m.signed(DevAccounts.ALICE, workload(0, INPUT, MAX_PRICE, 5)),
+                m.chain.signed(DevAccounts.ALICE.keyPair(), m.chain.call(InferencePallet.INDEX,
+                        workload(0, otherInput, MAX_PRICE, 5)), 1, BigInteger.ZERO));
+        m.chain.block();
+        TestModels.Result good = tiny.prove(INPUT, 7);
+        TestModels.Result other = tiny.prove(otherInput, 8);
+        byte[] wrongOutput = other.output().clone();
+        wrongOutput[0] = (byte) ((wrongOutput[0] + 1) % 3);
+        DevAccounts n0 = MarketFixture.devOf(m.assignee(0));
+        DevAccounts n1 = MarketFixture.devOf(m.assignee(1));
+        byte[] xt0 = m.signed(n0, result(0, good));
+        long nonce1 = m.chain.nonce(account(n1)) + (n0 == n1 ? 1 : 0);
+        byte[] xt1 = m.chain.signed(n1.keyPair(), m.chain.call(InferencePallet.INDEX,
+                new InferenceCall.SubmitResult(1, wrongOutput, other.proof())), nonce1, BigInteger.ZERO);
+
+        BlockProofBatch.Report report = BlockProofBatch.preverify(m.chain.runtime(), m.chain.bestState(),
+                m.chain.bestHash(), m.chain.bestNumber() + 1, List.of(xt0, xt1));
+        assertThat(report).isEqualTo(new BlockProofBatch.Report(2, 0, 2, 1, 0));
+
+        List<ApplyOutcome> out = m.chain.block(xt0, xt1);
+        assertThat(out).allSatisfy(o -> assertThat(((ApplyOutcome.Applied) o).error()).isEmpty());
+        assertThat(m.events()).containsExactly(new InferenceEvent.ResultAccepted(0, account(n0), good.output(), PRICE),
+                new InferenceEvent.ResultRejected(1, account(n1)));
+    }
+
+    @Test
+    void nodesCannotJoinThePoolOfAPublicModelWhichRunsOnChain() {
+        MarketFixture m = twoNodes();
+        List<ApplyOutcome> out = m.chain.block(m.chain.signed(DevAccounts.DAVE, m.chain.call(PoolsPallet.INDEX,
+                new PoolsCall.RegisterNode(List.of(1L), 50, BOND))));
+        assertThat(((ApplyOutcome.Applied) out.get(0)).error())
+                .contains(io.zklayer.pallets.pools.PoolsError.UNKNOWN_MODEL.error());
     }
 }
