@@ -10,7 +10,9 @@ import io.zklayer.sdk.pack.ModelPackager;
 import io.zklayer.sdk.train.TrainingConfig;
 import io.zklayer.zk.groth16.SnarkjsJson;
 import io.zklayer.zk.groth16.VerifyingKey;
+import io.zklayer.zk.field.Fr;
 import io.zklayer.zk.ml.ModelCircuit;
+import io.zklayer.zk.ml.WeightCommitment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,6 +65,11 @@ public final class DigitsModel {
     /** Returns the shipped quantized digits model ({@code models/digits.zkm}). */
     public static QuantizedModel model() {
         return ModelCodec.decode(resource(MODEL_RESOURCE));
+    }
+
+    /** Returns the Poseidon commitment to the shipped model's weights (what the registry stores). */
+    public static Fr weightCommitment() {
+        return WeightCommitment.of(model());
     }
 
     /**
