@@ -2,7 +2,6 @@ package io.zklayer.pallets.inference;
 
 import io.zklayer.pallets.balances.BalancesPallet;
 import io.zklayer.pallets.inference.InferenceStorage.NodeStats;
-import io.zklayer.pallets.inference.WorkloadStatus.RefundReason;
 import io.zklayer.pallets.models.ModelInfo;
 import io.zklayer.pallets.models.ModelLookup;
 import io.zklayer.pallets.pools.PoolsPallet;
@@ -25,7 +24,6 @@ import io.zklayer.runtime.PalletEvent;
 import io.zklayer.runtime.RuntimeContext;
 import io.zklayer.runtime.Weight;
 import io.zklayer.runtime.storage.StorageEntryDescriptor;
-import io.zklayer.wasm.engine.CallOutcome;
 import io.zklayer.zk.ZkFormatException;
 import io.zklayer.zk.field.Fr;
 import io.zklayer.zk.ml.InputCommitment;
@@ -89,7 +87,8 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
     private final ModelLookup models;
     private final VerifierPallet verifier;
     private final InferenceParameters params;
-    private final OnChainRunner runner;
+    private final Settlement settlement;
+    private final WorkloadScheduler scheduler;
 
     /** Creates the pallet over the model registry ({@code models}) and the proof verifier. */
     public InferencePallet(BalancesPallet balances, PoolsPallet pools, ModelLookup models, VerifierPallet verifier,
@@ -99,7 +98,8 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
         this.models = models;
         this.verifier = verifier;
         this.params = params;
-        this.runner = runner;
+        this.settlement = new Settlement(balances, params.maxAttempts());
+        this.scheduler = new WorkloadScheduler(balances, pools, models, params, runner, settlement);
     }
 
     /** Returns the parameters. */
@@ -208,12 +208,12 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
         }
         long id = call.workload();
         Workload w = open.workload();
-        removeDeadline(ctx, open.assigned().deadline(), id);
+        Settlement.removeDeadline(ctx, open.assigned().deadline(), id);
         if (!check.isVerified()) {
             pools.penalize(ctx, who, SlashReason.INVALID_RESULT);
-            updateStats(ctx, who, new NodeStats(0, 0, 1));
+            Settlement.updateStats(ctx, who, new NodeStats(0, 0, 1));
             ctx.deposit(new InferenceEvent.ResultRejected(id, who));
-            retryOrRefund(ctx, id, w, true);
+            settlement.retryOrRefund(ctx, id, w, true);
             return;
         }
         if (w.price().signum() > 0) {
@@ -226,7 +226,7 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
         byte[] output = call.output();
         InferenceStorage.WORKLOADS.put(ctx.storage(), id,
                 w.withStatus(new WorkloadStatus.Completed(Optional.of(who), output, ctx.blockNumber())));
-        updateStats(ctx, who, new NodeStats(1, 0, 0));
+        Settlement.updateStats(ctx, who, new NodeStats(1, 0, 0));
         models.recordInference(ctx, w.model(), w.owner());
         ctx.deposit(new InferenceEvent.ResultAccepted(id, who, output, w.price()));
     }
@@ -286,183 +286,12 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
         }
     }
 
-    // ---- the block hook: deadlines, then the queue ----
+    // ---- the block hook ----
 
+    /** Serves missed deadlines, then the queue: see {@link WorkloadScheduler}. */
     @Override
     public Weight onInitialize(RuntimeContext ctx) {
-        long n = ctx.blockNumber();
-        long looked = 0;
-        long gasUsed = 0;
-        List<Long> front = new ArrayList<>();
-        if (n > 1) {
-            List<Long> due = InferenceStorage.DEADLINES.get(ctx.storage(), n - 1);
-            InferenceStorage.DEADLINES.remove(ctx.storage(), n - 1);
-            for (long id : due) {
-                looked++;
-                Workload w = InferenceStorage.WORKLOADS.get(ctx.storage(), id);
-                if (w != null && w.status() instanceof WorkloadStatus.Assigned a && a.deadline() < n) {
-                    pools.penalize(ctx, a.node(), SlashReason.MISSED_DEADLINE);
-                    updateStats(ctx, a.node(), new NodeStats(0, 1, 0));
-                    ctx.deposit(new InferenceEvent.DeadlineMissed(id, a.node()));
-                    if (retryOrRefund(ctx, id, w, false)) {
-                        front.add(id);
-                    }
-                }
-            }
-        }
-        List<Long> queue = InferenceStorage.QUEUE.get(ctx.storage());
-        if (queue.isEmpty() && front.isEmpty()) {
-            return Weight.ofRefTime(InferenceWeights.HOOK_BASE + InferenceWeights.PER_WORKLOAD * looked);
-        }
-        List<Long> order = new ArrayList<>(front);
-        for (long id : queue) {
-            if (!front.contains(id)) {
-                order.add(id);
-            }
-        }
-        List<Long> kept = new ArrayList<>();
-        int served = 0;
-        long gasBudget = params.maxOnChainGasPerBlock();
-        for (long id : order) {
-            looked++;
-            Workload w = InferenceStorage.WORKLOADS.get(ctx.storage(), id);
-            if (served >= params.maxAssignmentsPerBlock()) {
-                kept.add(id);
-                continue;
-            }
-            if (n > Math.addExact(w.submittedAt(), params.maxQueueBlocks())) {
-                refund(ctx, id, w, RefundReason.EXPIRED);
-                continue;
-            }
-            Optional<ModelInfo> model = models.model(ctx, w.model()).filter(ModelInfo::active);
-            if (model.isEmpty()) {
-                refund(ctx, id, w, RefundReason.MODEL_UNAVAILABLE);
-                continue;
-            }
-            ModelInfo m = model.get();
-            if (runsOnChain(m)) {
-                long limit = params.gasLimit(m.computeUnits());
-                if (limit > gasBudget) {
-                    kept.add(id);
-                    continue;
-                }
-                gasBudget -= limit;
-                gasUsed = Math.addExact(gasUsed, runOnChain(ctx, id, w, m, limit));
-                served++;
-            } else if (assign(ctx, id, w, w.model(), m.computeUnits())) {
-                served++;
-            } else {
-                kept.add(id);
-            }
-        }
-        InferenceStorage.QUEUE.put(ctx.storage(), kept);
-        long refTime = InferenceWeights.HOOK_BASE + InferenceWeights.PER_WORKLOAD * looked;
-        return Weight.ofRefTime(refTime).plus(Weight.ofRefTime(gasUsed).times(params.refTimePerGas()));
-    }
-
-    /** Assigns workload {@code id} to a node of its pool; returns false when no node has the capacity. */
-    private boolean assign(RuntimeContext ctx, long id, Workload w, long modelId, long units) {
-        List<WorkloadAssigner.Candidate> candidates = new ArrayList<>();
-        for (AccountId32 node : PoolsPallet.pool(ctx, modelId)) {
-            candidates.add(new WorkloadAssigner.Candidate(node, PoolsPallet.spareCapacity(ctx, node)));
-        }
-        Optional<AccountId32> pick = WorkloadAssigner.pick(ctx.parentHash(), id, w.attempts(), units, candidates);
-        if (pick.isEmpty()) {
-            return false;
-        }
-        AccountId32 node = pick.get();
-        PoolsPallet.consumeCapacity(ctx, node, units);
-        long deadline = Math.addExact(ctx.blockNumber(), w.deadlineBlocks());
-        InferenceStorage.WORKLOADS.put(ctx.storage(), id,
-                w.withAttempt(new WorkloadStatus.Assigned(node, ctx.blockNumber(), deadline)));
-        List<Long> due = new ArrayList<>(InferenceStorage.DEADLINES.get(ctx.storage(), deadline));
-        due.add(id);
-        InferenceStorage.DEADLINES.put(ctx.storage(), deadline, due);
-        ctx.deposit(new InferenceEvent.WorkloadAssigned(id, node, deadline));
-        return true;
-    }
-
-    /** Runs a public model's workload on chain; returns the gas used. */
-    private long runOnChain(RuntimeContext ctx, long id, Workload w, ModelInfo model, long gasLimit) {
-        byte[] input = ((WorkloadInput.Inline) w.input()).bytes();
-        CallOutcome outcome = runner.run(model.codeHash().orElseThrow(), () -> models.wasmCode(ctx, w.model())
-                .orElseThrow(() -> new IllegalStateException("state corrupt: model " + w.model()
-                        + " has a code hash but no code")), input, gasLimit);
-        long gas;
-        byte[] output = null;
-        if (outcome instanceof CallOutcome.Success s) {
-            gas = s.gasUsed();
-            output = s.output();
-        } else if (outcome instanceof CallOutcome.OutOfGas o) {
-            gas = o.gasLimit();
-        } else if (outcome instanceof CallOutcome.Trap t) {
-            gas = t.gasUsed();
-        } else {
-            gas = 0;
-        }
-        BigInteger cost = BalanceMath.mul(params.gasPrice(), BigInteger.valueOf(gas)).min(w.maxPrice());
-        if (cost.signum() > 0) {
-            balances.slashReservedNamed(ctx, ESCROW_ID, w.owner(), cost);
-        }
-        Workload charged = new Workload(w.owner(), w.model(), w.input(), w.inputCommitment(), w.maxPrice().subtract(cost),
-                w.price(), w.deadlineBlocks(), w.submittedAt(), w.attempts() + 1, w.status());
-        if (output != null && output.length == model.io().outputLength()) {
-            BigInteger rest = charged.maxPrice();
-            if (rest.signum() > 0) {
-                balances.unreserveNamed(ctx, ESCROW_ID, w.owner(), rest);
-            }
-            InferenceStorage.WORKLOADS.put(ctx.storage(), id,
-                    charged.withStatus(new WorkloadStatus.Completed(Optional.empty(), output, ctx.blockNumber())));
-            models.recordInference(ctx, w.model(), w.owner());
-            ctx.deposit(new InferenceEvent.ExecutedOnChain(id, output, gas, cost));
-        } else {
-            ctx.deposit(new InferenceEvent.ExecutedOnChain(id, new byte[0], gas, cost));
-            refund(ctx, id, charged, RefundReason.ON_CHAIN_FAILURE);
-        }
-        return gas;
-    }
-
-    /**
-     * After a miss or an invalid result: queues the workload again when it has attempts left (the
-     * caller puts it at the front), else refunds it. Returns whether it was queued again.
-     */
-    private boolean retryOrRefund(RuntimeContext ctx, long id, Workload w, boolean enqueue) {
-        if (w.attempts() >= params.maxAttempts()) {
-            refund(ctx, id, w, RefundReason.TOO_MANY_MISSES);
-            return false;
-        }
-        InferenceStorage.WORKLOADS.put(ctx.storage(), id, w.withStatus(new WorkloadStatus.Queued()));
-        if (enqueue) {
-            List<Long> queue = new ArrayList<>(InferenceStorage.QUEUE.get(ctx.storage()));
-            queue.add(0, id);
-            InferenceStorage.QUEUE.put(ctx.storage(), queue);
-        }
-        return true;
-    }
-
-    private void refund(RuntimeContext ctx, long id, Workload w, RefundReason reason) {
-        if (w.maxPrice().signum() > 0) {
-            balances.unreserveNamed(ctx, ESCROW_ID, w.owner(), w.maxPrice());
-        }
-        InferenceStorage.WORKLOADS.put(ctx.storage(), id, w.withStatus(new WorkloadStatus.Refunded(reason,
-                ctx.blockNumber())));
-        ctx.deposit(new InferenceEvent.WorkloadRefunded(id, w.owner(), w.maxPrice(), reason));
-    }
-
-    private static void removeDeadline(RuntimeContext ctx, long deadline, long id) {
-        List<Long> due = new ArrayList<>(InferenceStorage.DEADLINES.get(ctx.storage(), deadline));
-        due.remove(Long.valueOf(id));
-        if (due.isEmpty()) {
-            InferenceStorage.DEADLINES.remove(ctx.storage(), deadline);
-        } else {
-            InferenceStorage.DEADLINES.put(ctx.storage(), deadline, due);
-        }
-    }
-
-    private static void updateStats(RuntimeContext ctx, AccountId32 node, NodeStats delta) {
-        NodeStats s = InferenceStorage.NODE_STATS.get(ctx.storage(), node);
-        InferenceStorage.NODE_STATS.put(ctx.storage(), node, new NodeStats(Math.addExact(s.completed(), delta.completed()),
-                Math.addExact(s.missed(), delta.missed()), Math.addExact(s.invalid(), delta.invalid())));
+        return scheduler.onInitialize(ctx);
     }
 
     // ---- dispatch and description ----
