@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * Workload 0: completed in block #7 by node 5FA9nQDVg267DEd8m1ZypXLBnvN7SFxYwV7ndqSYGiN9TTpu
- * Output: class 0 (00000000)
+ * Output: class 0 (0x00000000)
  * Proof: verified on chain (Inference.ResultAccepted in block #7, 1000000000000 planck paid to the node)
  * Proof: verified here against the registered verifying key (3 public signals)
  * </pre>

@@ -1,12 +1,12 @@
 package io.zklayer.node.worker;
 
 import io.zklayer.node.service.Node;
+import io.zklayer.primitives.Hex;
 import io.zklayer.primitives.crypto.Ed25519KeyPair;
 import io.zklayer.sdk.DigitsModel;
 import io.zklayer.sdk.Progress;
 import io.zklayer.sdk.keys.ProvingKeyCache;
 import io.zklayer.sdk.pack.ArtifactManifest;
-import io.zklayer.zk.ml.WeightCommitment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,7 +70,7 @@ public final class PoolWorkerLauncher {
     }
 
     private static void addDigits(Path modelDir) {
-        String want = WeightCommitment.of(DigitsModel.model()).toString();
+        String want = Hex.shortForm(DigitsModel.weightCommitment().toBytesBE());
         Path dir = modelDir.resolve("digits");
         if (Files.isRegularFile(dir.resolve(ArtifactManifest.FILE_NAME))) {
             return;
