@@ -19,7 +19,7 @@ import java.util.Optional;
  * The verified-inference setup of the {@code dev} preset: the sdk's shipped digits model registered at
  * genesis as model 0 (owner {@code //Alice}, its Poseidon weight commitment and the verifying key of the
  * sdk's dev setup, price 1 ZKL, 10 compute units per inference), and {@code //Alice}'s node in its pool
- * from epoch 0 (1,000 compute units per epoch, a bond of 100 ZKL). The dev node's pool worker proves
+ * from epoch 0 (1,000 compute units per epoch, a bond of 1,000 ZKL). The dev node's pool worker proves
  * for {@code //Alice}, so {@code zklayer --dev} serves digits workloads out of the box.
  *
  * <p>The verifying key comes from a dev setup whose secrets derive from a public seed: anyone can forge
@@ -34,8 +34,11 @@ public final class DevModels {
     public static final long DIGITS_COMPUTE_UNITS = 10;
     /** The compute units //Alice's node offers per epoch. */
     public static final long NODE_COMPUTE_UNITS_PER_EPOCH = 1000;
-    /** //Alice's node bond: 100 ZKL, the pools' minimum. */
-    public static final BigInteger NODE_BOND = RuntimeParameters.UNIT.multiply(BigInteger.valueOf(100));
+    /**
+     * //Alice's node bond: 1,000 ZKL, ten times the pools' minimum, so that a missed deadline (10% slashed)
+     * does not drop the dev chain's only node below the minimum and out of the pool.
+     */
+    public static final BigInteger NODE_BOND = RuntimeParameters.UNIT.multiply(BigInteger.valueOf(1000));
 
     private DevModels() {}
 

@@ -111,6 +111,22 @@ public final class ModelShelf {
         return List.copyOf(byCommitment.values());
     }
 
+    /**
+     * Makes every artifact's prover now (a dev artifact's first run regenerates its proving key), logging
+     * progress; an artifact that cannot prove is logged and stays unusable.
+     */
+    public void prepareAll(Progress progress) {
+        for (Shelved s : all()) {
+            try {
+                long t0 = System.nanoTime();
+                prover(s, progress);
+                LOG.info("Pool worker: model {} ready to prove ({})", s.artifact().name(), Progress.seconds(System.nanoTime() - t0));
+            } catch (RuntimeException e) {
+                LOG.error("Pool worker: model {} cannot prove: {}", s.artifact().name(), e.getMessage());
+            }
+        }
+    }
+
     /** Returns the prover of {@code s}, making it on first use (slow when a key must be regenerated). */
     public ModelProver prover(Shelved s, Progress progress) {
         return s.prover(cache, progress);

@@ -138,16 +138,7 @@ public final class PoolWorker implements AutoCloseable {
     }
 
     private void prepare() {
-        Progress progress = line -> LOG.info("Pool worker: {}", line);
-        for (ModelShelf.Shelved s : shelf.all()) {
-            try {
-                long t0 = System.nanoTime();
-                shelf.prover(s, progress);
-                LOG.info("Pool worker: model {} ready to prove ({})", s.artifact().name(), Progress.seconds(System.nanoTime() - t0));
-            } catch (RuntimeException e) {
-                LOG.error("Pool worker: model {} cannot prove: {}", s.artifact().name(), e.getMessage());
-            }
-        }
+        shelf.prepareAll(line -> LOG.info("Pool worker: {}", line));
     }
 
     private void serveEarlierAssignments() {

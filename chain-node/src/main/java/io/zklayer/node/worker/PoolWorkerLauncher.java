@@ -33,15 +33,15 @@ public final class PoolWorkerLauncher {
     private PoolWorkerLauncher() {}
 
     /**
-     * Returns the started worker.
+     * Returns the model shelf with every prover made: call it before the node starts, so that the node
+     * joins block production only when it can prove its assignments in time (the first run of a dev
+     * artifact regenerates its proving key, about 20 s for digits).
      *
-     * @param node the running node
-     * @param key the node's key (its pool account, which signs the results)
      * @param modelDir the model directory (created if missing)
      * @param keyCache the proving-key cache directory
      * @param addDigits whether to add the shipped digits artifact when the directory lacks it (dev chains)
      */
-    public static PoolWorker start(Node node, Ed25519KeyPair key, Path modelDir, Path keyCache, boolean addDigits) {
+    public static ModelShelf prepare(Path modelDir, Path keyCache, boolean addDigits) {
         try {
             Files.createDirectories(modelDir);
         } catch (IOException e) {
@@ -51,12 +51,23 @@ public final class PoolWorkerLauncher {
             addDigits(modelDir);
         }
         ModelShelf shelf = ModelShelf.load(modelDir, new ProvingKeyCache(keyCache));
+        LOG.info("Pool worker: models from {}, proving keys cached in {}", modelDir, keyCache);
+        shelf.prepareAll(line -> LOG.info("Pool worker: {}", line));
+        return shelf;
+    }
+
+    /** Returns the started worker of {@code node} over a prepared {@code shelf}, proving as {@code key}. */
+    public static PoolWorker start(Node node, Ed25519KeyPair key, ModelShelf shelf) {
         WorkerChain chain = new NodeWorkerChain(node);
         PoolWorker worker = new PoolWorker(chain, node.runtime().eventLayout(), new StorageModelRegistry(chain), shelf, key,
                 new SecureRandom());
         worker.start();
-        LOG.info("Pool worker: models from {}, proving keys cached in {}", modelDir, keyCache);
         return worker;
+    }
+
+    /** Returns the started worker: {@link #prepare} then {@link #start(Node, Ed25519KeyPair, ModelShelf)}. */
+    public static PoolWorker start(Node node, Ed25519KeyPair key, Path modelDir, Path keyCache, boolean addDigits) {
+        return start(node, key, prepare(modelDir, keyCache, addDigits));
     }
 
     /** Returns the proving-key cache for a base path: inside it, or in the user's cache directory for a temporary one. */
