@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * Each step is logged with its time, e.g. {@code Workload 3 (digits): contract 0.4 ms (53,803 gas),
  * witness 45 ms, proof 734 ms, output 07000000; submitted 0x3fa2…}. {@code ResultAccepted},
  * {@code ResultRejected} and {@code DeadlineMissed} events about this node are logged too. At start it
- * prepares every artifact's prover (the first run of a dev artifact regenerates its proving key) and
  * serves workloads that were assigned to it before it started and are still within their deadline.
+ * Make the provers before the node starts ({@link PoolWorkerLauncher#prepare}): a proving key that is
+ * regenerated while assignments arrive makes the node miss their deadlines.
  *
  * <p>Work runs on one thread, in block order; the chain's notification thread only enqueues.
  */
@@ -115,10 +116,12 @@ public final class PoolWorker implements AutoCloseable {
         return submitted.get();
     }
 
-    /** Starts: prepares the provers, serves pending assignments, then follows new best blocks. */
+    /**
+     * Starts: serves assignments made before it started, then follows new best blocks. Provers not made
+     * beforehand ({@link ModelShelf#prepareAll}) are made on first use.
+     */
     public void start() {
         LOG.info("Pool worker for node {} with {} model artifact(s)", key.publicKey().toSs58(), shelf.all().size());
-        executor.execute(this::prepare);
         unsubscribe = chain.onNewBest(head -> {
             if (!executor.isShutdown()) {
                 executor.execute(() -> onBlock(head));
@@ -135,10 +138,6 @@ public final class PoolWorker implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("pool worker: drain did not finish: " + e, e);
         }
-    }
-
-    private void prepare() {
-        shelf.prepareAll(line -> LOG.info("Pool worker: {}", line));
     }
 
     private void serveEarlierAssignments() {
