@@ -14,8 +14,6 @@ import io.zklayer.primitives.model.InputSpec;
 import io.zklayer.primitives.model.ModelFormatException;
 import io.zklayer.primitives.model.OutputSpec;
 import io.zklayer.primitives.types.AccountId32;
-import io.zklayer.zk.ZkFormatException;
-import io.zklayer.zk.field.Fr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,23 +69,19 @@ final class ModelsGenesisJson {
         String name = m.field("name").text();
         String description = m.optionalField("description").map(JsonCursor::text).orElse("");
         ModelIo io = io(m.field("io"));
-        JsonCursor commitment = m.field("weightCommitment");
-        byte[] c = hex(commitment, "weight commitment");
-        if (c.length != 32) {
-            throw commitment.error("a weight commitment has 32 bytes, got " + c.length);
-        }
-        Fr weightCommitment;
-        try {
-            weightCommitment = Fr.fromBytesBE(c, 0);
-        } catch (ZkFormatException e) {
-            throw commitment.error("not a field element below r: " + e.getMessage());
-        }
         EncodedVerifyingKey key = key(m.field("verifyingKey"));
+        JsonCursor commitment = m.field("weightCommitment");
+        ModelCircuitSpec circuit;
+        try {
+            circuit = ModelCircuitSpec.of(hex(commitment, "weight commitment"), key);
+        } catch (IllegalArgumentException e) {
+            throw commitment.error(e.getMessage());
+        }
         Optional<byte[]> wasm = m.optionalField("wasmCode").map(w -> hex(w, "Wasm code"));
         ModelPricing pricing = new ModelPricing(Amounts.read(m.field("pricePerInference")),
                 m.field("computeUnits").longIn(1, Long.MAX_VALUE));
         return new ModelsGenesis.Model(owner, new ModelsCall.RegisterModel(name, description, io,
-                new ModelCircuitSpec(weightCommitment, key), wasm, pricing));
+                circuit, wasm, pricing));
     }
 
     private static ModelIo io(JsonCursor c) {
@@ -128,7 +122,8 @@ final class ModelsGenesisJson {
         if (c.node().isObject()) {
             try {
                 return EncodedVerifyingKey.fromSnarkjsJson(c.node().toString());
-            } catch (ZkFormatException e) {
+            } catch (IllegalArgumentException e) {
+                // the snarkjs reader's format errors name the JSON field, e.g. "verification key.IC[3]: ..."
                 throw c.error(e.getMessage());
             }
         }
@@ -171,7 +166,7 @@ final class ModelsGenesisJson {
                 io.put("output", out instanceof OutputSpec.ArgMax ? "argmax" : "logits");
             }
             io.put("outputValues", r.io().outputValues());
-            node.put("weightCommitment", Hex.encode(r.circuit().weightCommitment().toBytesBE()));
+            node.put("weightCommitment", Hex.encode(r.circuit().weightCommitmentBytes()));
             node.put("verifyingKey", Hex.encode(r.circuit().verifyingKey().bytes()));
             if (r.wasmCode().isPresent()) {
                 node.put("wasmCode", Hex.encode(r.wasmCode().get()));

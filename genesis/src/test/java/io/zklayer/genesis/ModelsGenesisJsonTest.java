@@ -15,7 +15,6 @@ import io.zklayer.primitives.model.OutputSpec;
 import io.zklayer.primitives.trie.MemoryNodeStore;
 import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.primitives.types.AccountId32;
-import io.zklayer.zk.field.Fr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -68,7 +67,7 @@ class ModelsGenesisJsonTest {
         assertThat(g.models().models()).hasSize(1);
         var registration = g.models().models().get(0).registration();
         assertThat(registration.io().output()).isEqualTo(new OutputSpec.Logits());
-        assertThat(registration.circuit().weightCommitment()).isEqualTo(Fr.of(42));
+        assertThat(registration.circuit().weightCommitmentBytes()).isEqualTo(io.zklayer.primitives.Hex.decode("0x" + "00".repeat(31) + "2a"));
         assertThat(registration.circuit().verifyingKey()).isEqualTo(EncodedVerifyingKey.fromSnarkjsJson(snarkjsKey()));
 
         GenesisBlock block = builder.build(spec);
