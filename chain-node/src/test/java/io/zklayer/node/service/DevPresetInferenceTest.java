@@ -1,14 +1,17 @@
 package io.zklayer.node.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zklayer.genesis.ChainSpecs;
 import io.zklayer.genesis.DevModels;
 import io.zklayer.node.cli.CliEnvironment;
 import io.zklayer.node.cli.ZklayerCli;
+import io.zklayer.node.client.RpcClientException;
 import io.zklayer.node.worker.PoolWorker;
 import io.zklayer.node.worker.PoolWorkerLauncher;
+import io.zklayer.primitives.Hex;
 import io.zklayer.primitives.crypto.DevAccounts;
 import io.zklayer.sdk.DigitsModel;
 import java.io.BufferedReader;
@@ -39,6 +42,18 @@ class DevPresetInferenceTest {
             assertThat(digits.get("id").asLong()).isEqualTo(DevModels.DIGITS_ID);
             assertThat(h.http.call("zklayer_pool", DevModels.DIGITS_ID).get("nodes").get(0).get("account").asText())
                     .isEqualTo(DevNodeHarness.ss58(DevAccounts.ALICE));
+            JsonNode models = h.http.call("zklayer_models");
+            assertThat(models).hasSize(1);
+            assertThat(models.get(0).get("name").asText()).isEqualTo("digits");
+            assertThat(models.get(0).has("verifyingKey")).as("the list leaves keys out").isFalse();
+            assertThat(digits.get("weightCommitment").asText()).isEqualTo(Hex.encode(DigitsModel.weightCommitment().toBytesBE()));
+            assertThat(digits.get("input").get("shape")).hasSize(2);
+            assertThat(digits.get("output").get("kind").asText()).isEqualTo("argmax");
+            assertThat(h.http.call("zklayer_model", 7).isNull()).isTrue();
+            assertThat(h.http.call("zklayer_workload", 0).isNull()).isTrue();
+            assertThatThrownBy(() -> h.http.call("zklayer_model", true)).isInstanceOf(RpcClientException.class)
+                    .hasMessageContaining("-32602").hasMessageContaining("idOrName");
+            assertThatThrownBy(() -> h.http.call("zklayer_pool", 1L << 32)).hasMessageContaining("a model id is a u32");
 
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
