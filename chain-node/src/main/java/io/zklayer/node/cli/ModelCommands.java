@@ -36,7 +36,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code zklayer model train|evaluate|package|inspect|register}: the model developer's path from a CSV data
+ * {@code zklayer model train|evaluate|package|inspect|prove|register}: the model developer's path from a CSV data
  * set to an artifact ready to register, driving the sdk ({@link ModelKit},
  * {@link io.zklayer.sdk.pack.ModelPackager}).
  *
@@ -68,13 +68,14 @@ final class ModelCommands implements Callable<Integer> {
         model.addSubcommand("evaluate", new Evaluate());
         model.addSubcommand("package", new ModelPackageCommand(env));
         model.addSubcommand("inspect", new ModelInspectCommand());
+        model.addSubcommand("prove", new ModelProveCommand());
         model.addSubcommand("register", new ModelRegisterCommand(env));
         return model;
     }
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "model: missing subcommand (train, evaluate, package, inspect or register)");
+        throw new ParameterException(spec.commandLine(), "model: missing subcommand (train, evaluate, package, inspect, prove or register)");
     }
 
     /** Returns a progress sink printing to the command's standard output. */

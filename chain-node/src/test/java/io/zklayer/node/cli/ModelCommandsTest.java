@@ -3,6 +3,14 @@ package io.zklayer.node.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zklayer.sdk.pack.ModelArtifact;
+import io.zklayer.zk.field.Fr;
+import io.zklayer.zk.groth16.Groth16Verifier;
+import io.zklayer.zk.groth16.PreparedVerifyingKey;
+import io.zklayer.zk.groth16.Proof;
+import io.zklayer.zk.groth16.SnarkjsJson;
+import io.zklayer.zk.groth16.VerificationResult;
+import io.zklayer.zk.r1cs.WtnsFile;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,7 +70,7 @@ class ModelCommandsTest {
     }
 
     @Test
-    void packageWritesAnArtifactThatLoadsAndInspectShowsIt(@TempDir Path tmp) {
+    void packageWritesAnArtifactThatLoadsInspectShowsItAndProveWritesSnarkjsFiles(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("iris-artifact");
         CliHarness cli = run(0, "model", "package", "--model", trained.toString(), "--name", "iris", "--out", out.toString());
         assertThat(cli.out()).contains("circuit: compiling the model circuit", "setup: Groth16 keys", "setup: done in",
@@ -82,6 +90,19 @@ class ModelCommandsTest {
 
         CliHarness again = run(2, "model", "package", "--model", trained.toString(), "--name", "iris", "--out", out.toString());
         assertThat(again.err()).contains("already holds an artifact (pass --force to overwrite it)");
+
+        Path proofDir = tmp.resolve("proof");
+        CliHarness prove = run(0, "model", "prove", "--artifact", out.toString(), "--sample", "0", "--data", iris.toString(),
+                "--feature-scale", "10", "--out", proofDir.toString(), "--wtns", "--key-cache", tmp.resolve("keys").toString());
+        assertThat(prove.out()).contains("prove: Groth16 proof of iris", "prove: done in", "verified against");
+        Proof proof = SnarkjsJson.readProof(Files.readString(proofDir.resolve("proof.json")));
+        List<Fr> signals = SnarkjsJson.readPublicSignals(Files.readString(proofDir.resolve("public.json")));
+        assertThat(signals).hasSize(3);
+        assertThat(signals.get(1)).isEqualTo(a.weightCommitment());
+        assertThat(Groth16Verifier.verify(PreparedVerifyingKey.of(a.verifyingKey()), proof, signals))
+                .isInstanceOf(VerificationResult.Valid.class);
+        Fr[] witness = WtnsFile.read(Files.readAllBytes(proofDir.resolve("witness.wtns")));
+        assertThat(a.circuit().system().isSatisfiedBy(witness)).isTrue();
     }
 
     @Test
