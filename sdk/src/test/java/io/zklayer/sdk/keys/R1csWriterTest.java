@@ -7,6 +7,9 @@ import io.zklayer.sdk.SdkTestData;
 import io.zklayer.zk.ml.ModelCircuit;
 import io.zklayer.zk.r1cs.BinaryFile;
 import io.zklayer.zk.r1cs.R1csFile;
+import io.zklayer.primitives.model.ModelTestData;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +37,16 @@ class R1csWriterTest {
         assertThat(back.system()).isEqualTo(c.system());
         assertThat(back.header().publicOutputs()).isEqualTo(1);
         assertThat(back.header().publicInputs()).isEqualTo(2);
+    }
+
+    @Property(tries = 15, seed = "20261122")
+    void everyRandomModelCircuitReadsBackAsTheSameSystem(@ForAll long seed) {
+        ModelCircuit c = ModelCircuit.of(new ModelTestData(seed).model());
+        byte[] bytes = R1csWriter.write(c.system(), c.outputSignalCount());
+        R1csFile.Parsed back = R1csFile.read(bytes);
+        assertThat(back.system()).isEqualTo(c.system());
+        assertThat(back.header().publicOutputs()).isEqualTo(c.outputSignalCount());
+        assertThat(R1csWriter.write(back.system(), c.outputSignalCount())).as("deterministic").isEqualTo(bytes);
     }
 
     @Test

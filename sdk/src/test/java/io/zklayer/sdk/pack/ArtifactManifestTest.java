@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.zklayer.sdk.Evaluation;
 import io.zklayer.zk.field.Fr;
 import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class ArtifactManifestTest {
@@ -38,6 +40,21 @@ class ArtifactManifestTest {
         assertThat(back2.provingKey()).isEmpty();
         assertThat(back2.setup().power()).isEqualTo(16);
         assertThat(back2.setup().ptauHash().orElseThrow()).isEqualTo(ptauHash);
+    }
+
+    @Property(tries = 200, seed = "20261122")
+    void randomManifestsRoundTripThroughJson(@ForAll long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int outputs = 1 + r.nextInt(10);
+        ArtifactManifest m = new ArtifactManifest("m" + Long.toHexString(seed & 0xffff), file("model.zkm", r.nextInt()),
+                file("model.json", r.nextInt()), file("contract.wasm", r.nextInt()), file("circuit.r1cs", r.nextInt()),
+                file("verification_key.json", r.nextInt()),
+                r.nextBoolean() ? Optional.of(file("proving_key.zkey", r.nextInt())) : Optional.empty(), Fr.random(r),
+                new ArtifactManifest.CircuitInfo(1 + r.nextInt(1 << 20), 1 + r.nextInt(1 << 20), outputs + 2, outputs, 1 << (3 + r.nextInt(20))),
+                r.nextBoolean() ? ArtifactManifest.SetupInfo.dev(r.nextLong())
+                        : new ArtifactManifest.SetupInfo("ptau", 0, Optional.of(new byte[32]), 1 + r.nextInt(28)),
+                r.nextBoolean() ? Optional.of(new Evaluation(100, r.nextInt(101), r.nextInt(101))) : Optional.empty());
+        assertThat(ArtifactManifest.parse(m.toJson()).toJson()).isEqualTo(m.toJson());
     }
 
     @Test
