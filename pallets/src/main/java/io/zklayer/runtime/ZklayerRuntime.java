@@ -9,6 +9,7 @@ import io.zklayer.pallets.models.WasmCodeCheck;
 import io.zklayer.pallets.payment.TransactionPaymentPallet;
 import io.zklayer.pallets.pools.PoolsPallet;
 import io.zklayer.pallets.session.SessionPallet;
+import io.zklayer.pallets.session.SessionParameters;
 import io.zklayer.pallets.sudo.SudoPallet;
 import io.zklayer.pallets.system.SystemPallet;
 import io.zklayer.pallets.timestamp.TimestampPallet;
@@ -48,7 +49,7 @@ public final class ZklayerRuntime {
         Runtime runtime = new Runtime(VERSION, List.of(
                 system,
                 new TimestampPallet(params.minimumPeriodMillis()),
-                new SessionPallet(),
+                new SessionPallet(balances, SessionParameters.defaults(RuntimeParameters.UNIT)),
                 balances,
                 new TransactionPaymentPallet(balances, params.fees()),
                 new SudoPallet(self::get),
