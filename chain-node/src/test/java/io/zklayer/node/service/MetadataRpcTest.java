@@ -70,6 +70,24 @@ class MetadataRpcTest {
     }
 
     @Test
+    void substrateAliasesOfTheHeadSubscriptionsDeliverHeaders() throws Exception {
+        try (DevNodeHarness h = new DevNodeHarness(dir.resolve("db"))) {
+            for (String[] names : new String[][] {{"chain_subscribeNewHead", "chain_unsubscribeNewHead"},
+                    {"subscribe_newHead", "unsubscribe_newHead"},
+                    {"chain_subscribeFinalisedHeads", "chain_unsubscribeFinalisedHeads"}}) {
+                java.util.List<JsonNode> headers = new java.util.concurrent.CopyOnWriteArrayList<>();
+                var sub = h.ws.subscribe(names[0], java.util.List.of(), names[1], headers::add);
+                DevNodeHarness.await("a header from " + names[0], java.time.Duration.ofSeconds(20), () -> !headers.isEmpty());
+                sub.close();
+                String number = headers.get(0).get("number").asText();
+                assertThat(h.http.call("chain_getBlockHash", Long.decode(number)).asText()).startsWith("0x");
+            }
+            assertThat(h.http.call("rpc_methods").get("methods").toString())
+                    .contains("chain_subscribeNewHead", "chain_unsubscribeNewHead", "state_call", "state_getMetadata");
+        }
+    }
+
+    @Test
     void aFailingRuntimeCallIsAStateErrorSayingWhy() throws Exception {
         try (DevNodeHarness h = new DevNodeHarness(dir.resolve("db"))) {
             assertThatThrownBy(() -> h.http.call("state_call", "Nope_nothing", "0x"))
