@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { ApiPromise, WsProvider, HttpProvider } from '@polkadot/api'
+import { Metadata, TypeRegistry } from '@polkadot/types'
 import { Keyring } from '@polkadot/keyring'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
 import { startDevNode } from './dev-node.mjs'
@@ -24,12 +25,12 @@ let bob
 let charlie
 
 // Creates an ApiPromise while recording every console.warn; returns the api and the warnings.
-async function createApi (provider) {
+async function createApi (provider, options = {}) {
   const warnings = []
   const original = console.warn
   console.warn = (...args) => { warnings.push(args.map(a => (a instanceof Error ? a.message : String(a))).join(' ')) }
   try {
-    const created = await ApiPromise.create({ provider, throwOnUnknown: true })
+    const created = await ApiPromise.create({ provider, throwOnUnknown: true, ...options })
     await created.isReady
     return { api: created, warnings }
   } finally {
@@ -109,6 +110,30 @@ test('ApiPromise.create over HTTP succeeds with no warnings about types and read
     assert.equal(header.hash.toHex(), await node.rpc('chain_getBlockHash', [header.number.toNumber()]))
   } finally {
     await overHttp.disconnect()
+  }
+})
+
+test('the V14 metadata of state_getMetadata decodes as the V15 one and serves an api without warnings', async () => {
+  const v14 = await node.rpc('state_getMetadata')
+  const registry = new TypeRegistry()
+  const metadata = new Metadata(registry, v14)
+  assert.equal(metadata.version, 14)
+  const latest = api.runtimeMetadata.asLatest
+  assert.deepEqual(metadata.asLatest.pallets.map(p => p.name.toString()), latest.pallets.map(p => p.name.toString()))
+  assert.equal(metadata.asLatest.lookup.types.length, latest.lookup.types.length)
+  assert.equal(metadata.asLatest.lookup.toHex(), latest.lookup.toHex(), 'one type registry in both versions')
+  // an api built on the V14 metadata finds the runtime APIs by the ids and versions in the runtime version
+  const key = `${api.genesisHash.toHex()}-${api.runtimeVersion.specVersion.toString()}`
+  const { api: onV14, warnings } = await createApi(new WsProvider(node.ws), { metadata: { [key]: v14 } })
+  try {
+    assert.equal(unexpected(warnings).join('\n'), '', `all warnings: ${warnings.join('\n')}`)
+    assert.equal(onV14.runtimeMetadata.version, 14)
+    const nonce = await onV14.call.accountNonceApi.accountNonce(ALICE)
+    assert.equal(nonce.toNumber(), (await api.query.system.account(ALICE)).nonce.toNumber())
+    const info = await onV14.tx.balances.transferKeepAlive(bob.address, 1n).paymentInfo(alice)
+    assert.ok(info.partialFee.toBigInt() > 0n)
+  } finally {
+    await onV14.disconnect()
   }
 })
 
