@@ -103,32 +103,58 @@ public final class RuntimeApis {
     private final RuntimeMetadata metadata;
     private final byte[] metadataV14;
     private final byte[] metadataV15;
+    private final String metadataProblem;
 
-    /** Creates the APIs of {@code executive}'s runtime, building its metadata once. */
+    /**
+     * Creates the APIs of {@code executive}'s runtime, building its metadata once. A runtime whose
+     * metadata cannot be built (a pallet type it cannot describe) still answers every other API;
+     * the metadata calls then fail with the reason ({@link #metadataProblem()}).
+     */
     public RuntimeApis(Executive executive) {
         this.executive = executive;
-        this.metadata = MetadataBuilder.build(executive.runtime(), DESCRIPTORS);
-        this.metadataV14 = MetadataCodec.encode(metadata, 14);
-        this.metadataV15 = MetadataCodec.encode(metadata, 15);
+        RuntimeMetadata built = null;
+        String problem = null;
+        try {
+            built = MetadataBuilder.build(executive.runtime(), DESCRIPTORS);
+        } catch (IllegalStateException e) {
+            problem = e.getMessage();
+        }
+        this.metadata = built;
+        this.metadataProblem = problem;
+        this.metadataV14 = built == null ? null : MetadataCodec.encode(built, 14);
+        this.metadataV15 = built == null ? null : MetadataCodec.encode(built, 15);
+    }
+
+    /** Returns why the metadata could not be built, or empty when it was. */
+    public java.util.Optional<String> metadataProblem() {
+        return java.util.Optional.ofNullable(metadataProblem);
     }
 
     /** Returns the runtime's metadata. */
     public RuntimeMetadata metadata() {
+        checkMetadata();
         return metadata;
     }
 
     /** Returns the metadata as {@code state_getMetadata} serves it: {@code "meta" ‖ 14 ‖ RuntimeMetadataV14}. */
     public byte[] metadataBytes() {
-        return metadataV14.clone();
+        return metadataBytes(14);
     }
 
     /** Returns the metadata in {@code version} (14 or 15). */
     public byte[] metadataBytes(int version) {
+        checkMetadata();
         return switch (version) {
             case 14 -> metadataV14.clone();
             case 15 -> metadataV15.clone();
             default -> throw new IllegalArgumentException("metadata version " + version + " is not supported");
         };
+    }
+
+    private void checkMetadata() {
+        if (metadataProblem != null) {
+            throw new RuntimeApiException("the runtime's metadata is unavailable: " + metadataProblem);
+        }
     }
 
     /**
@@ -162,9 +188,10 @@ public final class RuntimeApis {
             case "Core_version" -> version(executive.runtime().version());
             case "Core_execute_block" -> executeBlock(Block.CODEC.decode(in), at);
             case "Core_initialize_block" -> initializeBlock(Header.CODEC.decode(in), at);
-            case "Metadata_metadata" -> new ScaleWriter(metadataV14.length + 5).bytes(metadataV14).toByteArray();
+            case "Metadata_metadata" -> new ScaleWriter(16).bytes(metadataBytes(14)).toByteArray();
             case "Metadata_metadata_at_version" -> {
                 long v = in.u32();
+                checkMetadata();
                 ScaleWriter w = new ScaleWriter(metadataV15.length + 6);
                 if (v == 14 || v == 15) {
                     w.u8(1).bytes(v == 14 ? metadataV14 : metadataV15);

@@ -71,6 +71,8 @@ public final class TypeResolver {
         } else if (codec instanceof ScaleEnum<?> en) {
             declared.computeIfAbsent(en.typeName(), k -> new LinkedHashSet<>()).add(en);
             en.variants().forEach(v -> collectVariant(v.codec()));
+        } else if (codec instanceof ScaleEnum.UnitEnum<?> unit) {
+            declared.computeIfAbsent(unit.typeName(), k -> new LinkedHashSet<>()).add(unit);
         }
         codec.components().forEach(this::collect);
     }
@@ -91,7 +93,8 @@ public final class TypeResolver {
             return known;
         }
         String name = codec.typeName();
-        boolean introspectable = codec instanceof ScaleRecord<?> || codec instanceof ScaleEnum<?>;
+        boolean introspectable = codec instanceof ScaleRecord<?> || codec instanceof ScaleEnum<?>
+                || codec instanceof ScaleEnum.UnitEnum<?>;
         if (byName.containsKey(name) || SubstrateTypes.NAMES.contains(name)) {
             int id = resolve(name);
             if (introspectable) {
@@ -110,6 +113,10 @@ public final class TypeResolver {
         List<String> path = List.of(crate, "types", rustIdentifier(name));
         if (codec instanceof ScaleRecord<?> rec) {
             builder.define(id, path, List.of(), new TypeDef.Composite(fieldsOf(rec)), List.of());
+        } else if (codec instanceof ScaleEnum.UnitEnum<?> unit) {
+            List<TypeVariant> variants = unit.variants().stream()
+                    .map(v -> new TypeVariant(upperCamel(v.name()), List.of(), v.index(), List.of())).toList();
+            builder.define(id, path, List.of(), new TypeDef.Variant(variants), List.of());
         } else {
             builder.define(id, path, List.of(), new TypeDef.Variant(variantsOf((ScaleEnum<?>) codec)), List.of());
         }
@@ -275,6 +282,18 @@ public final class TypeResolver {
         if (known.isPresent()) {
             return known.get();
         }
+        List<DeclaredShapes.Field> declaredFields = DeclaredShapes.STRUCTS.get(t.text());
+        if (declaredFields != null && !declared.containsKey(t.text())) {
+            int id = builder.reserve(t.text());
+            byName.put(t.text(), id);
+            List<TypeField> fields = new ArrayList<>();
+            for (DeclaredShapes.Field f : declaredFields) {
+                fields.add(TypeField.named(f.name(), resolve(f.type()), f.type()));
+            }
+            builder.define(id, List.of(crate, "types", rustIdentifier(t.text())), List.of(),
+                    new TypeDef.Composite(fields), List.of());
+            return id;
+        }
         Set<ScaleCodec<?>> codecs = declared.get(t.text());
         if (codecs != null && codecs.size() == 1) {
             return resolve(codecs.iterator().next());
@@ -312,7 +331,9 @@ public final class TypeResolver {
         if (codec instanceof ScaleRecord<?> rec) {
             same = def instanceof TypeDef.Composite c && c.fields().size() == rec.fields().size();
         } else {
-            List<Integer> indexes = ((ScaleEnum<?>) codec).variants().stream().map(ScaleEnum.VariantInfo::index).toList();
+            List<ScaleEnum.VariantInfo> variants = codec instanceof ScaleEnum.UnitEnum<?> unit ? unit.variants()
+                    : ((ScaleEnum<?>) codec).variants();
+            List<Integer> indexes = variants.stream().map(ScaleEnum.VariantInfo::index).toList();
             same = def instanceof TypeDef.Variant v
                     && v.variants().stream().map(TypeVariant::index).toList().containsAll(indexes);
         }
@@ -320,6 +341,20 @@ public final class TypeResolver {
             throw new IllegalArgumentException("codec " + codec.typeName() + " has the name of a well-known type but "
                     + "a different shape; give it another name");
         }
+    }
+
+    /** Returns a Java constant name in UpperCamelCase as Rust names variants: {@code NO_NODE} → {@code NoNode}. */
+    static String upperCamel(String constant) {
+        if (!constant.equals(constant.toUpperCase(java.util.Locale.ROOT))) {
+            return constant;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : constant.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
     }
 
     /** Returns {@code name} reduced to a Rust identifier: {@code PerDispatchClass<Weight>} → {@code PerDispatchClass}. */

@@ -19,6 +19,7 @@ import io.zklayer.primitives.types.Header;
 import io.zklayer.primitives.types.MultiAddress;
 import io.zklayer.primitives.types.OpaqueExtrinsic;
 import io.zklayer.runtime.BlockExecution;
+import io.zklayer.runtime.RuntimeParameters;
 import io.zklayer.runtime.TestChain;
 import io.zklayer.runtime.Weight;
 import io.zklayer.runtime.ZklayerRuntime;
@@ -204,5 +205,29 @@ class RuntimeApisTest {
                 .hasMessageContaining("1 bytes left over");
         assertThatThrownBy(() -> call("TransactionPaymentApi_query_info", new byte[] {0x08, 0x04, 0x7f, 0, 0, 0, 0}))
                 .isInstanceOf(RuntimeApiException.class);
+    }
+
+    private record Opaque(String name, int index) implements io.zklayer.runtime.Pallet {
+        @Override
+        public List<io.zklayer.runtime.storage.StorageEntryDescriptor> storage() {
+            return List.of(new io.zklayer.runtime.storage.StorageEntryDescriptor(name, "Thing", List.of(), List.of(),
+                    "Gizmo", null, "?"));
+        }
+    }
+
+    @Test
+    void aRuntimeWhoseMetadataCannotBeBuiltStillAnswersItsOtherApis() {
+        List<io.zklayer.runtime.Pallet> pallets = new java.util.ArrayList<>(chain.runtime().pallets());
+        pallets.add(new Opaque("Opaque", 9));
+        var runtime = new io.zklayer.runtime.Runtime(ZklayerRuntime.VERSION, pallets);
+        RuntimeApis partial = new RuntimeApis(new io.zklayer.runtime.Executive(runtime,
+                RuntimeParameters.defaults().limits()));
+        assertThat(partial.metadataProblem()).get().asString().contains("Opaque storage Thing", "unknown type Gizmo");
+        assertThatThrownBy(() -> partial.call("Metadata_metadata", new byte[0], best()))
+                .isInstanceOf(RuntimeApiException.class).hasMessageContaining("metadata is unavailable");
+        assertThatThrownBy(() -> partial.call("Metadata_metadata_at_version", ScaleCodecs.U32.encode(15L), best()))
+                .hasMessageContaining("unknown type Gizmo");
+        assertThat(ScaleCodecs.U32.decode(partial.call("AccountNonceApi_account_nonce", account(DevAccounts.ALICE).bytes(),
+                best()))).isZero();
     }
 }

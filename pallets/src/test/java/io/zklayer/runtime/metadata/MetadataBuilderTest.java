@@ -301,6 +301,35 @@ class MetadataBuilderTest {
                 .containsExactly("count", "total");
     }
 
+    enum Reason { DEADLINE_MISSED, NO_NODE }
+
+    @Test
+    void javaEnumCodecsAndHandWrittenStructsWithDeclaredLayoutsAreDescribed() {
+        record Spec(List<Long> shape, int min, int max) {}
+        // a hand-written codec, as pallet_models writes InputSpec; DeclaredShapes knows its layout
+        io.zklayer.primitives.codec.ScaleCodec<Spec> spec = ScaleCodecs.of("InputSpec", 9, (w, v) -> {
+            ScaleCodecs.vec(ScaleCodecs.U32).encode(w, v.shape());
+            w.i32(v.min()).i32(v.max());
+        }, r -> new Spec(ScaleCodecs.vec(ScaleCodecs.U32).decode(r), r.i32(), r.i32()));
+        var reason = io.zklayer.primitives.codec.ScaleEnum.ofUnitEnum("RefundReason", Reason.class, Enum::ordinal);
+        StorageValue<Spec> specItem = new StorageValue<>("Models", "Spec", spec, null, "?");
+        StorageValue<Reason> reasonItem = new StorageValue<>("Models", "Reason", reason, null, "?");
+        RuntimeMetadata m = MetadataBuilder.build(runtimeWith(new TestPallet("Models", 6,
+                List.of(specItem.descriptor(), reasonItem.descriptor()))), RuntimeApis.DESCRIPTORS);
+        var entries = m.pallet("Models").orElseThrow().storage().orElseThrow().entries();
+        PortableType specType = m.types().type(entries.get(0).valueType());
+        assertThat(specType.pathName()).isEqualTo("pallet_models::types::InputSpec");
+        Spec value = new Spec(List.of(1L, 28L, 28L), -128, 127);
+        assertThat(new TypeDecoder(m.types()).decode(specType.id(), spec.encode(value))).isEqualTo(Map.of(
+                "shape", List.of(BigInteger.ONE, BigInteger.valueOf(28), BigInteger.valueOf(28)),
+                "min", BigInteger.valueOf(-128), "max", BigInteger.valueOf(127)));
+        PortableType reasonType = m.types().type(entries.get(1).valueType());
+        assertThat(((TypeDef.Variant) reasonType.def()).variants()).extracting(TypeVariant::name)
+                .containsExactly("DeadlineMissed", "NoNode");
+        assertThat(new TypeDecoder(m.types()).decode(reasonType.id(), reason.encode(Reason.NO_NODE)))
+                .isEqualTo(new TypeDecoder.Variant("NoNode", 1, List.of()));
+    }
+
     @Test
     void aTypeTheMetadataCannotDescribeIsRefusedNamingPalletItemAndType() {
         var descriptor = new StorageEntryDescriptor("Mystery", "Thing", List.of(), List.of(), "Gizmo", null, "?");

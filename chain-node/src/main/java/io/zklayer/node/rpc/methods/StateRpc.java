@@ -34,10 +34,14 @@ final class StateRpc {
     /** The most keys one storage query or subscription may name. */
     static final int MAX_QUERY_KEYS = 1000;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateRpc.class);
+
     private StateRpc() {}
 
     static void register(RpcRegistry r, Node node) {
         RuntimeApis apis = new RuntimeApis(node.executive());
+        apis.metadataProblem().ifPresent(problem -> LOG.error("Runtime metadata unavailable (state_getMetadata and the "
+                + "Metadata runtime API will fail, clients such as @polkadot/api cannot connect): {}", problem));
         r.add(RpcMethod.of("state_getMetadata", List.of("at"), p -> {
             BlockRefs.at(p, 0, node);
             return Hex.encode(apis.metadataBytes());
