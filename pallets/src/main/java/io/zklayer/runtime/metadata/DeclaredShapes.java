@@ -28,7 +28,10 @@ final class DeclaredShapes {
             // pallet_inference: Workload.CODEC
             "Workload", fields("owner", "AccountId32", "model", "u32", "input", "WorkloadInput",
                     "input_commitment", "[u8; 32]", "max_price", "u128", "price", "u128", "deadline_blocks", "u32",
-                    "submitted_at", "u64", "attempts", "u8", "status", "WorkloadStatus"));
+                    "submitted_at", "u64", "attempts", "u8", "status", "WorkloadStatus"),
+            // pallet_verifier: EncodedVerifyingKey.CODEC (Groth16 key, Ethereum point encodings)
+            "VerifyingKey", fields("alpha", "[u8; 64]", "beta", "[u8; 128]", "gamma", "[u8; 128]", "delta", "[u8; 128]",
+                    "ic", "Vec<[u8; 64]>"));
 
     private DeclaredShapes() {}
 
