@@ -96,6 +96,9 @@ public final class MetadataBuilder {
                 }
             }
         }
+        for (Pallet p : pallets) {
+            PackageCodecs.of(p.getClass()).forEach(resolver::collect);
+        }
         int callEnum = builder.reserve("RuntimeCall");
         int eventEnum = builder.reserve("RuntimeEvent");
         int errorEnum = builder.reserve("RuntimeError");
