@@ -218,7 +218,7 @@ class RuntimeApisTest {
     @Test
     void aRuntimeWhoseMetadataCannotBeBuiltStillAnswersItsOtherApis() {
         List<io.zklayer.runtime.Pallet> pallets = new java.util.ArrayList<>(chain.runtime().pallets());
-        pallets.add(new Opaque("Opaque", 9));
+        pallets.add(new Opaque("Opaque", 203));
         var runtime = new io.zklayer.runtime.Runtime(ZklayerRuntime.VERSION, pallets);
         RuntimeApis partial = new RuntimeApis(new io.zklayer.runtime.Executive(runtime,
                 RuntimeParameters.defaults().limits()));

@@ -288,15 +288,15 @@ class MetadataBuilderTest {
     @Test
     void aNewPalletAppearsWithItsOwnRecordTypes() {
         record Info(long count, BigInteger total) {}
-        var codec = ScaleRecord.of("ModelInfo", ScaleRecord.field("count", ScaleCodecs.U32, Info::count),
+        var codec = ScaleRecord.of("GadgetInfo", ScaleRecord.field("count", ScaleCodecs.U32, Info::count),
                 ScaleRecord.field("total", ScaleCodecs.COMPACT_U128, Info::total), Info::new);
-        StorageValue<Info> item = new StorageValue<>("Models", "Info", codec, null, "Model info.");
-        RuntimeMetadata m = MetadataBuilder.build(runtimeWith(new TestPallet("Models", 6, List.of(item.descriptor()))),
+        StorageValue<Info> item = new StorageValue<>("Gadgets", "Info", codec, null, "Gadget info.");
+        RuntimeMetadata m = MetadataBuilder.build(runtimeWith(new TestPallet("Gadgets", 200, List.of(item.descriptor()))),
                 RuntimeApis.DESCRIPTORS);
-        RuntimeMetadata.Pallet models = m.pallet("Models").orElseThrow();
-        assertThat(models.index()).isEqualTo(6);
-        PortableType info = m.types().type(models.storage().orElseThrow().entries().get(0).valueType());
-        assertThat(info.pathName()).isEqualTo("pallet_models::types::ModelInfo");
+        RuntimeMetadata.Pallet gadgets = m.pallet("Gadgets").orElseThrow();
+        assertThat(gadgets.index()).isEqualTo(200);
+        PortableType info = m.types().type(gadgets.storage().orElseThrow().entries().get(0).valueType());
+        assertThat(info.pathName()).isEqualTo("pallet_gadgets::types::GadgetInfo");
         assertThat(((TypeDef.Composite) info.def()).fields()).extracting(f -> f.name().orElseThrow())
                 .containsExactly("count", "total");
     }
@@ -312,13 +312,13 @@ class MetadataBuilderTest {
             w.i32(v.min()).i32(v.max());
         }, r -> new Spec(ScaleCodecs.vec(ScaleCodecs.U32).decode(r), r.i32(), r.i32()));
         var reason = io.zklayer.primitives.codec.ScaleEnum.ofUnitEnum("RefundReason", Reason.class, Enum::ordinal);
-        StorageValue<Spec> specItem = new StorageValue<>("Models", "Spec", spec, null, "?");
-        StorageValue<Reason> reasonItem = new StorageValue<>("Models", "Reason", reason, null, "?");
-        RuntimeMetadata m = MetadataBuilder.build(runtimeWith(new TestPallet("Models", 6,
+        StorageValue<Spec> specItem = new StorageValue<>("Gadgets", "Spec", spec, null, "?");
+        StorageValue<Reason> reasonItem = new StorageValue<>("Gadgets", "Reason", reason, null, "?");
+        RuntimeMetadata m = MetadataBuilder.build(runtimeWith(new TestPallet("Gadgets", 200,
                 List.of(specItem.descriptor(), reasonItem.descriptor()))), RuntimeApis.DESCRIPTORS);
-        var entries = m.pallet("Models").orElseThrow().storage().orElseThrow().entries();
+        var entries = m.pallet("Gadgets").orElseThrow().storage().orElseThrow().entries();
         PortableType specType = m.types().type(entries.get(0).valueType());
-        assertThat(specType.pathName()).isEqualTo("pallet_models::types::InputSpec");
+        assertThat(specType.pathName()).endsWith("::types::InputSpec");
         Spec value = new Spec(List.of(1L, 28L, 28L), -128, 127);
         assertThat(new TypeDecoder(m.types()).decode(specType.id(), spec.encode(value))).isEqualTo(Map.of(
                 "shape", List.of(BigInteger.ONE, BigInteger.valueOf(28), BigInteger.valueOf(28)),
@@ -333,7 +333,7 @@ class MetadataBuilderTest {
     @Test
     void aTypeTheMetadataCannotDescribeIsRefusedNamingPalletItemAndType() {
         var descriptor = new StorageEntryDescriptor("Mystery", "Thing", List.of(), List.of(), "Gizmo", null, "?");
-        assertThatThrownBy(() -> MetadataBuilder.build(runtimeWith(new TestPallet("Mystery", 9, List.of(descriptor))),
+        assertThatThrownBy(() -> MetadataBuilder.build(runtimeWith(new TestPallet("Mystery", 201, List.of(descriptor))),
                 RuntimeApis.DESCRIPTORS))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Mystery storage Thing").hasMessageContaining("unknown type Gizmo");
@@ -344,7 +344,7 @@ class MetadataBuilderTest {
         record Fake(long a) {}
         var codec = ScaleRecord.of("AccountInfo", ScaleRecord.field("a", ScaleCodecs.U32, Fake::a), Fake::new);
         StorageValue<Fake> item = new StorageValue<>("Shady", "Item", codec, null, "?");
-        assertThatThrownBy(() -> MetadataBuilder.build(runtimeWith(new TestPallet("Shady", 9, List.of(item.descriptor()))),
+        assertThatThrownBy(() -> MetadataBuilder.build(runtimeWith(new TestPallet("Shady", 202, List.of(item.descriptor()))),
                 RuntimeApis.DESCRIPTORS))
                 .hasMessageContaining("AccountInfo has the name of a well-known type but a different shape");
     }
