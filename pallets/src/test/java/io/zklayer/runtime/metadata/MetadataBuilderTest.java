@@ -270,6 +270,9 @@ class MetadataBuilderTest {
         TypeDecoder.Variant transfer = (TypeDecoder.Variant) call.value();
         assertThat(transfer.name()).isEqualTo("transfer_keep_alive");
         assertThat(((Map<?, ?>) transfer.value()).get("value")).isEqualTo(UNIT);
+
+        // and every value the runtime stored, under every item the metadata lists
+        assertThat(StorageDecodeCheck.decodeAll(metadata, chain.bestState())).isGreaterThan(10);
     }
 
     private RuntimeMetadata.StorageEntry entry(String pallet, String name) {
