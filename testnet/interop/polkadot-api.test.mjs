@@ -226,3 +226,35 @@ test('chain.subscribeNewHeads delivers headers whose hashes equal the node\'s', 
   }
   assert.equal(headers[1].parentHash.toHex(), headers[0].hash.toHex())
 })
+
+test('a ZKLayer call, inference.submitWorkload signed by polkadot.js, is included and its events decode', async t => {
+  if (!api.tx.inference) {
+    t.skip('this runtime has no Inference pallet yet')
+    return
+  }
+  // the first registered model, if the chain has one (its ModelInfo decodes through the metadata)
+  const models = api.query.models ? await api.query.models.models.entries() : []
+  const maxPrice = 1_000_000_000_000n
+  let modelId = 4_000_000_000
+  let input = new Uint8Array(1)
+  if (models.length > 0) {
+    const [key, value] = models[0]
+    const info = value.unwrap ? value.unwrap() : value
+    modelId = key.args[0].toNumber()
+    const size = info.io.input.shape.reduce((a, d) => a * d.toNumber(), 1)
+    const min = info.io.input.min.toNumber()
+    input = new Uint8Array(size).fill(min > 0 ? min : 0)
+  }
+  const tx = api.tx.inference.submitWorkload(modelId, { Inline: input }, maxPrice, 20)
+  assert.equal(tx.method.section, 'inference')
+  const { result } = await submitAndFinalize(tx, alice)
+  const names = eventNames(result)
+  if (models.length > 0) {
+    assert.ok(names.includes('inference.WorkloadSubmitted'), `${names}`)
+  } else {
+    const failure = result.events.find(({ event }) => api.events.system.ExtrinsicFailed.is(event))
+    assert.ok(failure, `${names}`)
+    const meta = api.registry.findMetaError(failure.event.data.dispatchError.asModule)
+    assert.equal(`${meta.section}.${meta.name}`, 'inference.UnknownModel')
+  }
+})
