@@ -236,21 +236,35 @@ test('a ZKLayer call, inference.submitWorkload signed by polkadot.js, is include
   const models = api.query.models ? await api.query.models.models.entries() : []
   const maxPrice = 1_000_000_000_000n
   let modelId = 4_000_000_000
-  let input = new Uint8Array(1)
+  let input = '0x00'
   if (models.length > 0) {
     const [key, value] = models[0]
     const info = value.unwrap ? value.unwrap() : value
     modelId = key.args[0].toNumber()
     const size = info.io.input.shape.reduce((a, d) => a * d.toNumber(), 1)
     const min = info.io.input.min.toNumber()
-    input = new Uint8Array(size).fill(min > 0 ? min : 0)
+    // hex, not a Uint8Array: polkadot.js reads a Uint8Array given for Bytes as already length-prefixed
+    input = '0x' + (min > 0 ? min : 0).toString(16).padStart(2, '0').repeat(size)
   }
-  const tx = api.tx.inference.submitWorkload(modelId, { Inline: input }, maxPrice, 20)
+  const tx = api.tx.inference.submitWorkload(modelId, { Inline: { bytes: input } }, maxPrice, 20)
   assert.equal(tx.method.section, 'inference')
+  assert.equal(tx.method.args[1].asInline.bytes.length, (input.length - 2) / 2)
   const { result } = await submitAndFinalize(tx, alice)
   const names = eventNames(result)
   if (models.length > 0) {
-    assert.ok(names.includes('inference.WorkloadSubmitted'), `${names}`)
+    const failure = result.events.find(({ event }) => api.events.system.ExtrinsicFailed.is(event))
+    const why = failure ? api.registry.findMetaError(failure.event.data.dispatchError.asModule) : null
+    assert.ok(names.includes('inference.WorkloadSubmitted'), `${names} ${why ? `${why.section}.${why.name}` : ''}`)
+    const submitted = result.events.find(({ event }) => api.events.inference.WorkloadSubmitted.is(event)).event
+    assert.equal(submitted.data.owner.toString(), ALICE)
+    assert.equal(submitted.data.model.toNumber(), modelId)
+    assert.equal(submitted.data.maxPrice.toBigInt(), maxPrice)
+    // the workload as stored (a hand-written codec, described field by field in the metadata)
+    const stored = await api.query.inference.workloads.at(result.status.asFinalized, submitted.data.id)
+    const workload = stored.unwrap ? stored.unwrap() : stored
+    assert.equal(workload.owner.toString(), ALICE)
+    assert.equal(workload.model.toNumber(), modelId)
+    assert.equal(workload.input.asInline.bytes.toHex(), input)
   } else {
     const failure = result.events.find(({ event }) => api.events.system.ExtrinsicFailed.is(event))
     assert.ok(failure, `${names}`)
