@@ -31,6 +31,8 @@ public final class TypeResolver {
     private final Map<ScaleCodec<?>, Integer> byCodec = new IdentityHashMap<>();
     /** Record and enum codecs by type name, for names met inside containers ({@code Vec<Name>}). */
     private final Map<String, Set<ScaleCodec<?>>> declared = new HashMap<>();
+    /** Names bound with {@link #bind}: a codec with such a name is that type. */
+    private final Set<String> bound = new java.util.HashSet<>();
     private final Set<ScaleCodec<?>> collected = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private String crate = "zklayer_runtime";
 
@@ -55,6 +57,7 @@ public final class TypeResolver {
         if (old != null && old != id) {
             throw new IllegalStateException("type name " + name + " is already bound to type " + old);
         }
+        bound.add(name);
     }
 
     /**
@@ -95,7 +98,7 @@ public final class TypeResolver {
         String name = codec.typeName();
         boolean introspectable = codec instanceof ScaleRecord<?> || codec instanceof ScaleEnum<?>
                 || codec instanceof ScaleEnum.UnitEnum<?>;
-        if (byName.containsKey(name) || SubstrateTypes.NAMES.contains(name)) {
+        if (bound.contains(name) || SubstrateTypes.NAMES.contains(name) || !introspectable && byName.containsKey(name)) {
             int id = resolve(name);
             if (introspectable) {
                 checkSameShape(codec, id);

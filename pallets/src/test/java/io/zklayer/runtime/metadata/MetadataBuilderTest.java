@@ -304,6 +304,23 @@ class MetadataBuilderTest {
                 .containsExactly("count", "total");
     }
 
+    @Test
+    void recordsOfTheSameNameInTwoPalletsStayTwoTypes() {
+        record A(long x) {}
+        record B(BigInteger y) {}
+        var a = ScaleRecord.of("Info", ScaleRecord.field("x", ScaleCodecs.U32, A::x), A::new);
+        var b = ScaleRecord.of("Info", ScaleRecord.field("y", ScaleCodecs.U128, B::y), B::new);
+        List<Pallet> pallets = new ArrayList<>(ZklayerRuntime.create(RuntimeParameters.defaults()).pallets());
+        pallets.add(new TestPallet("Alpha", 210, List.of(new StorageValue<>("Alpha", "Info", a, null, "?").descriptor())));
+        pallets.add(new TestPallet("Beta", 211, List.of(new StorageValue<>("Beta", "Info", b, null, "?").descriptor())));
+        RuntimeMetadata m = MetadataBuilder.build(new Runtime(ZklayerRuntime.VERSION, pallets), RuntimeApis.DESCRIPTORS);
+        PortableType alpha = m.types().type(m.pallet("Alpha").orElseThrow().storage().orElseThrow().entries().get(0).valueType());
+        PortableType beta = m.types().type(m.pallet("Beta").orElseThrow().storage().orElseThrow().entries().get(0).valueType());
+        assertThat(alpha.pathName()).isEqualTo("pallet_alpha::types::Info");
+        assertThat(beta.pathName()).isEqualTo("pallet_beta::types::Info");
+        assertThat(alpha.def()).isNotEqualTo(beta.def());
+    }
+
     enum Reason { DEADLINE_MISSED, NO_NODE }
 
     @Test
