@@ -14,11 +14,25 @@ import io.zklayer.runtime.EpochSchedule;
  */
 public final class StateEpochSource implements EpochSource {
     private final ChainBackend backend;
+    private final long expectedLength;
     private volatile long epochLength;
 
     /** Reads states from {@code backend}. */
     public StateEpochSource(ChainBackend backend) {
         this.backend = backend;
+        this.expectedLength = 0;
+    }
+
+    /**
+     * Reads states from {@code backend}, which must hold {@code expectedLength} as its epoch length
+     * (the chain spec's value); a different stored length fails {@link #epochLength()} loudly.
+     */
+    public StateEpochSource(ChainBackend backend, long expectedLength) {
+        if (expectedLength < 1) {
+            throw new IllegalArgumentException("epoch length must be at least 1 block, got " + expectedLength);
+        }
+        this.backend = backend;
+        this.expectedLength = expectedLength;
     }
 
     @Override
@@ -32,7 +46,8 @@ public final class StateEpochSource implements EpochSource {
      * Returns {@code Session.EpochLength}, read once from the finalized block's state (whose state the
      * node always keeps).
      *
-     * @throws IllegalStateException when the state has no epoch length (not built by this runtime)
+     * @throws IllegalStateException when the state has no epoch length (not built by this runtime),
+     *     or another one than the expected length given at construction
      */
     @Override
     public long epochLength() {
@@ -40,6 +55,10 @@ public final class StateEpochSource implements EpochSource {
         if (length == 0) {
             EpochSchedule schedule = SessionPallet.epochSchedule(backend.stateAt(backend.finalized().hash()));
             length = schedule.length();
+            if (expectedLength != 0 && expectedLength != length) {
+                throw new IllegalStateException("epochs: the chain's state says Session.EpochLength = " + length
+                        + " blocks, but " + expectedLength + " was configured");
+            }
             epochLength = length;
         }
         return length;
