@@ -31,8 +31,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * code (public models run on chain and need no nodes).
  */
 public final class ZklayerRuntime {
-    /** The runtime version; {@code transactionVersion} rises whenever a call encoding changes. */
-    public static final RuntimeVersion VERSION = new RuntimeVersion("zklayer", "zklayer-node", 1, 1, 0, List.of(), 1, 1);
+    /**
+     * The runtime version; {@code transactionVersion} rises whenever a call encoding changes. The
+     * APIs are those {@link io.zklayer.runtime.api.RuntimeApis} answers.
+     */
+    public static final RuntimeVersion VERSION = new RuntimeVersion("zklayer", "zklayer-node", 1, 1, 0,
+            io.zklayer.runtime.api.RuntimeApis.versions(), 1, 1);
 
     private ZklayerRuntime() {}
 
