@@ -83,6 +83,14 @@ class RunOptionsTest {
     }
 
     @Test
+    void noPoolWorkerTurnsTheDevWorkerOffAndExcludesPoolWorker() {
+        assertThat(cli().config("--dev", "--no-pool-worker").poolWorker()).isFalse();
+        CliHarness cli = cli();
+        assertThat(cli.run("--pool-worker", "--no-pool-worker")).isEqualTo(2);
+        assertThat(cli.err()).contains("--pool-worker and --no-pool-worker exclude each other");
+    }
+
+    @Test
     void devKeepsAnExplicitBasePathInsteadOfTmp() {
         NodeConfig cfg = cli().config("--dev", "--base-path", tmp.resolve("mine").toString());
 
