@@ -224,9 +224,11 @@ public final class PoolWorker implements AutoCloseable {
                     Hex.encode(ok.output()), Hex.encode(proved.output()));
             return;
         }
+        // The result goes into the next block at the earliest, which must not be after the deadline.
         WorkerChain.Head now = chain.best();
-        if (now.number() > deadline) {
-            LOG.warn("Workload {} ({}): proof ready at block #{}, after the deadline #{}; not submitting", id, name, now.number(), deadline);
+        if (now.number() + 1 > deadline) {
+            LOG.warn("Workload {} ({}): proof ready at block #{}, too late for the deadline #{}; not submitting", id, name, now.number(),
+                    deadline);
             return;
         }
         byte[] extrinsic = sign(new InferenceCall.SubmitResult(id, proved.output(), proved.proof().toBytes()));

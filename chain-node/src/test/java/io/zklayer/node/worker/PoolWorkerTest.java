@@ -126,7 +126,8 @@ class PoolWorkerTest {
     @Test
     void aWorkloadAssignedBeforeTheWorkerStartedIsServedIfStillDue() throws Exception {
         PoolWorker w = worker(artifact.weightCommitment());
-        chain.addBlock(Map.of(0L, assigned(ALICE, 10, INPUT), 1L, assigned(ALICE, 0, INPUT)), List.of(), false);
+        // Workload 1's deadline is block 1, the best block: its result could only land in block 2, too late.
+        chain.addBlock(Map.of(0L, assigned(ALICE, 10, INPUT), 1L, assigned(ALICE, 1, INPUT)), List.of(), false);
         w.start();
         w.drain(60_000);
         assertThat(chain.submitted).hasSize(1);
