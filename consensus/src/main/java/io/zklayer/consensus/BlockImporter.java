@@ -41,6 +41,10 @@ public final class BlockImporter {
     private final AuthorshipEquivocationDetector equivocations;
     private final OffenceReporter offences;
     private final boolean instantFinality;
+    private volatile LastBatch lastBatch = new LastBatch(H256.ZERO, BlockProofBatch.Report.NONE);
+
+    /** The proof batch of the block {@link #importBlock} stored last. */
+    private record LastBatch(H256 block, BlockProofBatch.Report report) {}
 
     /**
      * Creates an importer reading epochs from state, with its own fork choice and logged offences.
@@ -104,7 +108,7 @@ public final class BlockImporter {
         } catch (RuntimeException e) {
             return reject(ImportResult.Reason.STATE_UNAVAILABLE, head, e.getMessage());
         }
-        preverifyProofs(state, header, block);
+        BlockProofBatch.Report proofs = preverifyProofs(state, header, block);
         Header unsealed = SlotDigests.withoutSeal(header);
         BlockExecution exec = executive.begin(state, header.parentHash(), header.number(), unsealed.digest());
         Header computed;
@@ -136,12 +140,13 @@ public final class BlockImporter {
         TrieCommit commit = exec.state().commit();
         boolean makeBest = ForkChoice.prefers(head, forkChoice.best());
         boolean makeFinal = instantFinality && makeBest;
+        lastBatch = new LastBatch(hash, proofs);
         backend.commit(block, commit.changes(), makeBest, makeFinal, null);
         forkChoice.blockImported(header);
         if (makeFinal) {
             forkChoice.finalized(head);
         }
-        return new ImportResult.Imported(block, makeBest, makeFinal, (System.nanoTime() - started) / 1_000_000);
+        return new ImportResult.Imported(block, makeBest, makeFinal, (System.nanoTime() - started) / 1_000_000, proofs);
     }
 
     /**
@@ -149,10 +154,10 @@ public final class BlockImporter {
      * execution finds each valid proof in the verifier's memo instead of pairing it alone. It changes the
      * speed of import only, never its result (see {@link BlockProofBatch}).
      */
-    private void preverifyProofs(TrieState parentState, Header header, Block block) {
+    private BlockProofBatch.Report preverifyProofs(TrieState parentState, Header header, Block block) {
         boolean hasVerifier = executive.runtime().pallets().stream().anyMatch(VerifierPallet.class::isInstance);
         if (!hasVerifier || block.extrinsics().isEmpty()) {
-            return;
+            return BlockProofBatch.Report.NONE;
         }
         List<byte[]> extrinsics = block.extrinsics().stream().map(OpaqueExtrinsic::encode).toList();
         BlockProofBatch.Report report = BlockProofBatch.preverify(executive.runtime(), parentState,
@@ -162,6 +167,17 @@ public final class BlockImporter {
                     header.number(), report.claims(), report.alreadyKnown(), report.batched(), report.invalid(),
                     report.skipped());
         }
+        return report;
+    }
+
+    /**
+     * Returns the proof batch report of {@code blockHash} if it is the block {@link #importBlock} stored last
+     * (set before the backend's commit listeners run), else {@link BlockProofBatch.Report#NONE}: for logs that
+     * only see the committed block, never for decisions.
+     */
+    public BlockProofBatch.Report proofReport(H256 blockHash) {
+        LastBatch last = lastBatch;
+        return last.block().equals(blockHash) ? last.report() : BlockProofBatch.Report.NONE;
     }
 
     /**
@@ -181,7 +197,7 @@ public final class BlockImporter {
         if (instantFinality) {
             forkChoice.finalized(head);
         }
-        return new ImportResult.Imported(block, true, instantFinality, 0);
+        return new ImportResult.Imported(block, true, instantFinality, 0, BlockProofBatch.Report.NONE);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.zklayer.consensus;
 
+import io.zklayer.pallets.verifier.BlockProofBatch;
 import io.zklayer.primitives.types.Block;
 
 /** The outcome of importing a block. */
@@ -11,8 +12,11 @@ public sealed interface ImportResult {
      * @param best whether it became the best block
      * @param finalized whether it is final
      * @param executionMillis the time spent executing it
+     * @param proofs what verifying the block's proofs as one batch before execution did
+     *     ({@link BlockProofBatch.Report#NONE} for a block this node authored, or one without proofs)
      */
-    record Imported(Block block, boolean best, boolean finalized, long executionMillis) implements ImportResult {}
+    record Imported(Block block, boolean best, boolean finalized, long executionMillis, BlockProofBatch.Report proofs)
+            implements ImportResult {}
 
     /** The block is already stored; nothing changed. */
     record AlreadyKnown(ChainHead head) implements ImportResult {}

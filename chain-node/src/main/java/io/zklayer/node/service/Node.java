@@ -139,8 +139,9 @@ public final class Node implements AutoCloseable {
             H256 hash = block.header().hash();
             List<byte[]> xts = new ArrayList<>();
             block.extrinsics().forEach(x -> xts.add(x.encode()));
-            IMPORT_LOG.info("Imported #{} ({}) with {} extrinsics{}", block.header().number(), Hex.shortForm(hash.bytes()),
-                    xts.size(), best ? "" : " (not best)");
+            int batched = importer.proofReport(hash).batched();
+            IMPORT_LOG.info("Imported #{} ({}) with {} extrinsics{}{}", block.header().number(), Hex.shortForm(hash.bytes()),
+                    xts.size(), batched > 0 ? ", " + batched + " proofs batch-verified" : "", best ? "" : " (not best)");
             if (best) {
                 pool.onBlockImported(hash.bytes(), xts, this::validate);
             }

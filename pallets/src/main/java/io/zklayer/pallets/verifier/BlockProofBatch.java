@@ -50,6 +50,9 @@ public final class BlockProofBatch {
      * @param skipped claims with an unknown key or malformed proof bytes (their calls will fail)
      */
     public record Report(int claims, int alreadyKnown, int batched, int valid, int skipped) {
+        /** The report of a block that named no proofs (or was not pre-verified, e.g. one this node authored). */
+        public static final Report NONE = new Report(0, 0, 0, 0, 0);
+
         /** Returns the batched proofs that failed. */
         public int invalid() {
             return batched - valid;
