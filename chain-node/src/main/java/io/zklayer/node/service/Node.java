@@ -7,10 +7,12 @@ import io.zklayer.consensus.SlotClock;
 import io.zklayer.genesis.ConsensusConfig;
 import io.zklayer.genesis.GenesisBlock;
 import io.zklayer.genesis.GenesisBuilder;
+import io.zklayer.node.network.NetworkService;
 import io.zklayer.node.rpc.JsonRpcServer;
 import io.zklayer.node.rpc.RpcRegistry;
 import io.zklayer.node.rpc.methods.RpcModules;
 import io.zklayer.node.storage.ChainStore;
+import io.zklayer.node.txpool.SubmitOutcome;
 import io.zklayer.node.txpool.Tag;
 import io.zklayer.node.txpool.TransactionPool;
 import io.zklayer.primitives.Hex;
@@ -24,6 +26,7 @@ import io.zklayer.runtime.ZklayerRuntime;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,8 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running ZKLayer node: RocksDB storage, the runtime, the transaction pool, block authoring on
- * its slots (when it has a key), and the JSON-RPC server. {@link #start} opens or initializes the
- * database; {@link #close} stops everything and closes the database cleanly.
+ * its slots (when it has a key), chain networking (when configured: announcements, sync,
+ * transaction gossip), and the JSON-RPC server. {@link #start} opens or initializes the database;
+ * {@link #close} stops everything and closes the database cleanly.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -56,6 +60,7 @@ public final class Node implements AutoCloseable {
     private final JsonRpcServer rpc;
     private final AtomicBoolean closed = new AtomicBoolean();
     private InetSocketAddress rpcAddress;
+    private volatile NetworkService network;
 
     private Node(NodeSettings settings) {
         this.settings = settings;
@@ -81,6 +86,10 @@ public final class Node implements AutoCloseable {
         try {
             node.initGenesis();
             node.backend.addListener((block, best, fin) -> node.chainEvents.execute(() -> node.onCommitted(block, best, fin)));
+            if (settings.network().isPresent()) {
+                node.network = NetworkService.start(settings.network().get(),
+                        new NodeChainAccess(node.backend, node.importer, node.pool, node::validate));
+            }
             node.rpcAddress = node.rpc.start();
             if (node.author != null) {
                 node.timers.schedule(node::authorLoop, node.clock.millisUntilNextSlot(), TimeUnit.MILLISECONDS);
@@ -117,11 +126,19 @@ public final class Node implements AutoCloseable {
         }
         try {
             long slot = clock.currentSlot();
+            NetworkService net = network;
+            if (net != null && net.isMajorSyncing()) {
+                LOG.debug("Skipping slot {}: syncing (best peer at #{})", slot, net.highestPeerBlock());
+                return;
+            }
             BlockAuthor.Outcome out = author.author(slot, pool::readyInOrder,
                     TimeUnit.MILLISECONDS.toNanos(clock.slotDurationMillis() / 3));
             if (out instanceof BlockAuthor.Outcome.Authored a) {
                 LOG.debug("Authored #{} in slot {} with {} transactions in {} ms", a.block().header().number(), slot,
                         a.included(), a.buildMillis());
+                if (net != null) {
+                    net.announceBlock(a.block().header());
+                }
             } else if (out instanceof BlockAuthor.Outcome.Failed f) {
                 LOG.warn("Could not author in slot {}: {}", slot, f.reason());
             }
@@ -157,8 +174,15 @@ public final class Node implements AutoCloseable {
         try {
             ChainHead best = backend.best();
             ChainHead fin = backend.finalized();
-            LOG.info("Idle (0 peers), best: {}, finalized {}, txpool: {} ready, {} future", best, fin, pool.readyCount(),
-                    pool.futureCount());
+            NetworkService net = network;
+            int peers = net == null ? 0 : net.peerCount();
+            if (net != null && net.isMajorSyncing()) {
+                LOG.info("⚙️  Syncing, target=#{} ({} peers), best: {}, finalized {}", net.highestPeerBlock(), peers, best,
+                        fin);
+            } else {
+                LOG.info("💤 Idle ({} peers), best: {}, finalized {}, txpool: {} ready, {} future", peers, best, fin,
+                        pool.readyCount(), pool.futureCount());
+            }
         } catch (RuntimeException e) {
             LOG.debug("status: {}", e.toString());
         }
@@ -177,6 +201,24 @@ public final class Node implements AutoCloseable {
             return new io.zklayer.node.txpool.TransactionValidity.Invalid(inv.reason().message() + ": " + inv.detail());
         }
         return new io.zklayer.node.txpool.TransactionValidity.Unknown(((TransactionValidity.Unknown) v).detail());
+    }
+
+    /**
+     * Submits a transaction from a local client (RPC) to the pool and, when the pool accepts it,
+     * gossips it to peers.
+     */
+    public SubmitOutcome submitTransaction(byte[] extrinsic) {
+        SubmitOutcome out = pool.submit(extrinsic, this::validate);
+        NetworkService net = network;
+        if (out instanceof SubmitOutcome.Accepted && net != null) {
+            net.propagateTransaction(extrinsic);
+        }
+        return out;
+    }
+
+    /** Returns the chain networking, when this node has it. */
+    public Optional<NetworkService> network() {
+        return Optional.ofNullable(network);
     }
 
     public NodeSettings settings() {
@@ -220,6 +262,10 @@ public final class Node implements AutoCloseable {
         }
         timers.shutdownNow();
         rpc.close();
+        NetworkService net = network;
+        if (net != null) {
+            net.close();
+        }
         chainEvents.shutdown();
         try {
             chainEvents.awaitTermination(5, TimeUnit.SECONDS);

@@ -1,0 +1,57 @@
+package io.zklayer.node.network;
+
+import io.zklayer.consensus.ChainHead;
+import io.zklayer.consensus.ImportResult;
+import io.zklayer.node.txpool.SubmitOutcome;
+import io.zklayer.primitives.types.Block;
+import io.zklayer.primitives.types.H256;
+import io.zklayer.primitives.types.Header;
+import io.zklayer.primitives.types.OpaqueExtrinsic;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What chain networking needs of the node: the stored chain to serve and compare against, block
+ * import for what peers send, a cheap check of announced headers, and the transaction pool. The
+ * node implements it over its RocksDB store, importer and pool; it is the seam that keeps the
+ * protocols free of storage and runtime details.
+ */
+public interface ChainAccess {
+    /** Returns the genesis hash. */
+    H256 genesisHash();
+
+    /** Returns the best block. */
+    ChainHead best();
+
+    /** Returns the last finalized block. */
+    ChainHead finalized();
+
+    /** Returns the header of {@code hash}, if stored. */
+    Optional<Header> header(H256 hash);
+
+    /** Returns the body of {@code hash}, if stored. */
+    Optional<List<OpaqueExtrinsic>> body(H256 hash);
+
+    /** Returns the stored justification of {@code hash}, if any. */
+    Optional<byte[]> justification(H256 hash);
+
+    /** Returns the hash of the best-chain block at {@code number}, if any. */
+    Optional<H256> canonicalHash(long number);
+
+    /**
+     * Imports a block a peer sent, with its justification if the peer sent one. Thread-safe; may
+     * take as long as executing the block.
+     */
+    ImportResult importBlock(Block block, Optional<byte[]> justification);
+
+    /**
+     * Checks what can be checked of an announced header before fetching its body: when its parent
+     * is known, that its seal is the slot author's. Returns the broken rule, or empty when the
+     * header passes or cannot be judged yet (unknown parent). Must be quick: it runs on the gossip
+     * thread.
+     */
+    Optional<String> checkAnnouncedHeader(Header header);
+
+    /** Offers a transaction received from a peer to the pool (validated against the best state). */
+    SubmitOutcome submitTransaction(byte[] extrinsic);
+}

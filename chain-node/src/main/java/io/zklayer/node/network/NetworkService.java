@@ -1,0 +1,582 @@
+package io.zklayer.node.network;
+
+import io.zklayer.consensus.ChainHead;
+import io.zklayer.node.network.PeerReputation.Change;
+import io.zklayer.node.network.protocol.BlockAnnounce;
+import io.zklayer.node.network.protocol.BlockRequest;
+import io.zklayer.node.network.protocol.BlockResponse;
+import io.zklayer.node.network.protocol.ChainStatus;
+import io.zklayer.node.network.protocol.ProtocolNames;
+import io.zklayer.node.network.sync.BlockRequestHandler;
+import io.zklayer.node.network.sync.ChainSync;
+import io.zklayer.node.txpool.SubmitOutcome;
+import io.zklayer.p2p.gossip.GossipConfig;
+import io.zklayer.p2p.gossip.GossipMessage;
+import io.zklayer.p2p.gossip.ValidationResult;
+import io.zklayer.p2p.host.Connection;
+import io.zklayer.p2p.host.ConnectionLimits;
+import io.zklayer.p2p.host.ConnectionListener;
+import io.zklayer.p2p.host.HostConfig;
+import io.zklayer.p2p.multiaddr.Multiaddr;
+import io.zklayer.p2p.node.P2pNode;
+import io.zklayer.p2p.peer.PeerId;
+import io.zklayer.p2p.reqresp.RequestFailedException;
+import io.zklayer.p2p.reqresp.RequestResponseLimits;
+import io.zklayer.p2p.reqresp.RequestResponseProtocol;
+import io.zklayer.p2p.yamux.YamuxLimits;
+import io.zklayer.primitives.codec.ScaleDecodeException;
+import io.zklayer.primitives.types.UncheckedExtrinsic;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's chain networking on a libp2p {@link P2pNode}.
+ *
+ * <ul>
+ *   <li><b>Status</b> ({@code /<genesis>/status/1}, request-response): on every new connection and
+ *       every {@link #STATUS_REFRESH_MILLIS} each side sends its {@link ChainStatus} and gets the
+ *       peer's. A peer of another genesis is banned; one that does not speak the protocol is not
+ *       counted as a chain peer. The known-peer addresses in a status are dialled while this node
+ *       has fewer than {@link #TARGET_PEERS} peers (how a node started with one bootnode finds the
+ *       rest).
+ *   <li><b>Block announcements</b> (gossip): an authored block's header is published; receivers
+ *       check the seal when they know the parent (a bad one is rejected and bans the announcer),
+ *       then fetch the body from the announcer and import it ({@link ChainSync}).
+ *   <li><b>Block requests</b> ({@code /<genesis>/sync/1}): served from the store by
+ *       {@link BlockRequestHandler}; used by {@link ChainSync} for ranges and single blocks.
+ *   <li><b>Transactions</b> (gossip): submitted transactions are published; received ones are
+ *       offered to the pool, and only those it accepts are forwarded.
+ *   <li><b>Finality votes</b> (gossip): opaque messages handed to a {@link GossipHandler} the
+ *       finality gadget registers.
+ * </ul>
+ *
+ * <p>Threading: chain work (status, sync, imports, reputation) runs on one "network" thread;
+ * serving block requests on a "network-serve" thread; gossip validators on the p2p router thread
+ * (they only decode and run quick checks). Public methods are thread-safe and do not block.
+ */
+public final class NetworkService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkService.class);
+    /** How often peers' statuses are refreshed. */
+    public static final long STATUS_REFRESH_MILLIS = 2_000;
+    /** How often sync looks for work. */
+    public static final long SYNC_TICK_MILLIS = 200;
+    /** Below this many peers, addresses learnt from peers are dialled. */
+    public static final int TARGET_PEERS = 25;
+    /** The largest gossiped transaction. */
+    public static final int MAX_TRANSACTION_BYTES = 1 << 20;
+    private static final RequestResponseLimits STATUS_LIMITS =
+            new RequestResponseLimits(ChainStatus.MAX_BYTES, ChainStatus.MAX_BYTES, 10_000);
+    private static final RequestResponseLimits SYNC_LIMITS =
+            new RequestResponseLimits(BlockRequest.MAX_BYTES, BlockResponse.MAX_BYTES, 20_000);
+
+    /** Judges and receives the messages of one gossip topic (the finality gadget's votes). */
+    public interface GossipHandler {
+        /** Returns the verdict on {@code data} from {@code author}; runs on the router thread, so must be quick. */
+        ValidationResult validate(PeerId author, byte[] data);
+
+        /** Receives a message that passed validation. */
+        void onMessage(PeerId author, byte[] data);
+    }
+
+    private final NetworkSettings settings;
+    private final ChainAccess chain;
+    private final ProtocolNames names;
+    private final P2pNode p2p;
+    private final ScheduledThreadPoolExecutor net;
+    private final ExecutorService serve;
+    private final PeerReputation reputation;
+    private final ChainSync sync;
+    private final BlockRequestHandler blockServer;
+    private final RequestResponseProtocol statusProtocol;
+    private final RequestResponseProtocol syncProtocol;
+    private final Map<PeerId, ChainStatus> chainPeers = new LinkedHashMap<>();
+    private volatile List<PeerInfo> peerSnapshot = List.of();
+    private volatile List<byte[]> knownAddresses = List.of();
+    private volatile GossipHandler finalityHandler;
+    private volatile boolean closed;
+
+    private NetworkService(NetworkSettings settings, ChainAccess chain) {
+        this.settings = settings;
+        this.chain = chain;
+        this.names = ProtocolNames.forGenesis(chain.genesisHash());
+        List<Multiaddr> keep = new ArrayList<>(settings.bootnodes());
+        keep.addAll(settings.reservedNodes());
+        HostConfig host = new HostConfig(settings.nodeKey(), settings.listenAddresses(), "zklayer/0.1.0", 10_000, 10_000,
+                YamuxLimits.defaults(), ConnectionLimits.defaults().withMaxConnections(settings.maxPeers()).withBootnodes(keep), 1);
+        this.p2p = P2pNode.create(host, GossipConfig.defaults(), new SecureRandom());
+        this.net = new ScheduledThreadPoolExecutor(1, daemon("network"));
+        this.net.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.serve = Executors.newSingleThreadExecutor(daemon("network-serve"));
+        this.reputation = new PeerReputation(() -> System.nanoTime() / 1_000_000, settings.banDuration().toMillis());
+        this.sync = new ChainSync(chain, this::requestBlocks, (peer, change, detail) -> report(peer, change, detail),
+                this::post, () -> System.nanoTime() / 1_000_000);
+        this.blockServer = new BlockRequestHandler(chain);
+        this.statusProtocol = p2p.requestResponse(names.status(), STATUS_LIMITS, this::serveStatus);
+        this.syncProtocol = p2p.requestResponse(names.sync(), SYNC_LIMITS, this::serveBlocks);
+    }
+
+    /**
+     * Starts networking: binds the listen addresses, joins the chain's topics and dials the
+     * bootnodes and reserved nodes.
+     *
+     * @throws IllegalStateException when a listen address cannot be bound (named in the message)
+     */
+    public static NetworkService start(NetworkSettings settings, ChainAccess chain) throws InterruptedException {
+        NetworkService s = new NetworkService(settings, chain);
+        try {
+            s.begin();
+            return s;
+        } catch (RuntimeException | InterruptedException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private void begin() throws InterruptedException {
+        p2p.host().addConnectionListener(new ConnectionListener() {
+            @Override
+            public void onConnected(Connection connection) {
+                PeerId peer = connection.remotePeer();
+                post(() -> onConnectedPeer(peer));
+            }
+
+            @Override
+            public void onDisconnected(Connection connection) {
+                PeerId peer = connection.remotePeer();
+                post(() -> onDisconnectedPeer(peer));
+            }
+        });
+        p2p.setValidator(names.blockAnnounces(), m -> validateAnnounce(m));
+        p2p.setValidator(names.transactions(), m -> validateTransaction(m));
+        p2p.setValidator(names.finality(), m -> {
+            GossipHandler h = finalityHandler;
+            return h == null ? ValidationResult.IGNORE : h.validate(m.from(), m.data());
+        });
+        p2p.subscribe(names.blockAnnounces(), this::onAnnounceMessage);
+        p2p.subscribe(names.transactions(), m -> { });
+        p2p.subscribe(names.finality(), m -> {
+            GossipHandler h = finalityHandler;
+            if (h != null) {
+                h.onMessage(m.from(), m.data());
+            }
+        });
+        List<Multiaddr> bound;
+        try {
+            bound = p2p.start().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("network: cannot listen on " + settings.listenAddresses() + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("network: binding " + settings.listenAddresses() + " took over 10 s", e);
+        }
+        LOG.info("🏷  Local node identity is: {}", p2p.peerId().toBase58());
+        for (Multiaddr a : bound) {
+            LOG.info("Listening for peers on {}", a.withPeerId(p2p.peerId()));
+        }
+        net.scheduleWithFixedDelay(guard("sync", sync::tick), SYNC_TICK_MILLIS, SYNC_TICK_MILLIS, TimeUnit.MILLISECONDS);
+        net.scheduleWithFixedDelay(guard("status", this::refreshStatuses), STATUS_REFRESH_MILLIS, STATUS_REFRESH_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    // ---- public API (any thread) ----------------------------------------------------------------
+
+    /** Returns this node's peer id. */
+    public PeerId localPeerId() {
+        return p2p.peerId();
+    }
+
+    /** Returns the bound listen addresses, each ending in {@code /p2p/<id>}. */
+    public List<Multiaddr> listenAddresses() {
+        return p2p.listenAddresses();
+    }
+
+    /** Returns the connected chain peers (those that completed the status handshake). */
+    public List<PeerInfo> peers() {
+        return peerSnapshot;
+    }
+
+    /** Returns the number of connected chain peers. */
+    public int peerCount() {
+        return peerSnapshot.size();
+    }
+
+    /** Returns whether the node is far behind its best peer (then it does not author). */
+    public boolean isMajorSyncing() {
+        return sync.isMajorSyncing();
+    }
+
+    /** Returns the highest best block any peer reported. */
+    public long highestPeerBlock() {
+        return sync.highestPeerBlock();
+    }
+
+    /** Returns the best block number when the current (or last) sync started. */
+    public long syncStartingBlock() {
+        return sync.startingBlock();
+    }
+
+    /** Announces a block this node authored (its header, as the new best block). */
+    public void announceBlock(io.zklayer.primitives.types.Header header) {
+        publish(names.blockAnnounces(), new BlockAnnounce(header, true).encode());
+    }
+
+    /** Gossips a transaction the pool accepted from a local client. */
+    public void propagateTransaction(byte[] extrinsic) {
+        if (extrinsic.length <= MAX_TRANSACTION_BYTES) {
+            publish(names.transactions(), extrinsic);
+        }
+    }
+
+    /** Registers the handler of finality-vote gossip (replacing any previous one). */
+    public void setFinalityHandler(GossipHandler handler) {
+        this.finalityHandler = handler;
+    }
+
+    /** Gossips a finality message (a vote or a commit) to the network. */
+    public void broadcastFinality(byte[] message) {
+        publish(names.finality(), message);
+    }
+
+    /** Returns the protocol names of this chain. */
+    public ProtocolNames protocolNames() {
+        return names;
+    }
+
+    /** Returns the libp2p node underneath (for tests and diagnostics). */
+    public P2pNode p2p() {
+        return p2p;
+    }
+
+    /** Returns whether {@code peer} is banned now; runs on the network thread. */
+    public CompletableFuture<Boolean> isBanned(PeerId peer) {
+        return CompletableFuture.supplyAsync(() -> reputation.isBanned(peer), net);
+    }
+
+    /** Returns {@code peer}'s reputation score; runs on the network thread. */
+    public CompletableFuture<Integer> reputationOf(PeerId peer) {
+        return CompletableFuture.supplyAsync(() -> reputation.score(peer), net);
+    }
+
+    // ---- connections and status (network thread) -------------------------------------------------
+
+    private void onConnectedPeer(PeerId peer) {
+        Optional<Long> ban = reputation.bannedFor(peer);
+        if (ban.isPresent()) {
+            p2p.host().disconnect(peer, "banned for another " + ban.get() / 1000 + " s");
+            return;
+        }
+        requestStatus(peer);
+    }
+
+    private void onDisconnectedPeer(PeerId peer) {
+        if (p2p.host().connection(peer).isPresent()) {
+            return;
+        }
+        if (chainPeers.remove(peer) != null) {
+            LOG.debug("Peer {} disconnected", peer);
+        }
+        sync.onPeerDisconnected(peer);
+        refreshSnapshot();
+    }
+
+    private void refreshStatuses() {
+        for (PeerId peer : p2p.connectedPeers()) {
+            requestStatus(peer);
+        }
+        reputation.forgetNeutral();
+    }
+
+    private void requestStatus(PeerId peer) {
+        statusProtocol.request(peer, ourStatus().encode()).whenCompleteAsync((bytes, error) -> {
+            if (error != null) {
+                Throwable c = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (c instanceof RequestFailedException f && f.reason() == RequestFailedException.Reason.UNAVAILABLE) {
+                    LOG.debug("{} does not speak {}: {}", peer, names.status(), f.getMessage());
+                } else if (chainPeers.containsKey(peer)) {
+                    report(peer, Change.REQUEST_FAILED, "status: " + c.getMessage());
+                }
+                return;
+            }
+            try {
+                onStatus(peer, ChainStatus.decode(bytes));
+            } catch (ScaleDecodeException e) {
+                report(peer, Change.MALFORMED_MESSAGE, "status: " + e.getMessage());
+            }
+        }, this::post);
+    }
+
+    private CompletableFuture<byte[]> serveStatus(PeerId peer, byte[] request) {
+        ChainStatus theirs;
+        try {
+            theirs = ChainStatus.decode(request);
+        } catch (ScaleDecodeException e) {
+            post(() -> report(peer, Change.MALFORMED_MESSAGE, "status request: " + e.getMessage()));
+            return CompletableFuture.failedFuture(e);
+        }
+        post(() -> onStatus(peer, theirs));
+        return CompletableFuture.supplyAsync(() -> ourStatus().encode(), serve);
+    }
+
+    private void onStatus(PeerId peer, ChainStatus status) {
+        if (p2p.host().connection(peer).isEmpty() || reputation.isBanned(peer)) {
+            return;
+        }
+        if (!status.genesis().equals(chain.genesisHash())) {
+            report(peer, Change.WRONG_CHAIN, "genesis " + status.genesis() + " is not ours " + chain.genesisHash());
+            p2p.host().disconnect(peer, "another chain (genesis " + status.genesis() + ")");
+            return;
+        }
+        if (status.version() != ChainStatus.VERSION) {
+            p2p.host().disconnect(peer, "chain protocol version " + status.version() + ", we speak " + ChainStatus.VERSION);
+            return;
+        }
+        if (chainPeers.put(peer, status) == null) {
+            LOG.info("Peer {} connected ({}, best #{})", peer, status.isAuthority() ? "authority" : "full node",
+                    status.bestNumber());
+        }
+        sync.onPeerStatus(peer, status.bestNumber(), status.bestHash());
+        refreshSnapshot();
+        discover(status.knownPeers());
+        sync.tick();
+    }
+
+    private void discover(List<byte[]> addresses) {
+        if (chainPeers.size() >= TARGET_PEERS) {
+            return;
+        }
+        for (byte[] bytes : addresses) {
+            Multiaddr address;
+            try {
+                address = Multiaddr.fromBytes(bytes);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            Optional<PeerId> id = address.peerId();
+            if (id.isEmpty() || id.get().equals(p2p.peerId()) || p2p.host().connection(id.get()).isPresent()
+                    || reputation.isBanned(id.get()) || p2p.host().connectionManager().backoffRemaining(address).isPresent()) {
+                continue;
+            }
+            LOG.debug("Dialling {} learnt from a peer", address);
+            p2p.dial(address).whenComplete((c, e) -> {
+                if (e != null) {
+                    LOG.debug("Dialling {} failed: {}", address, e.getMessage());
+                }
+            });
+        }
+    }
+
+    private ChainStatus ourStatus() {
+        ChainHead best = chain.best();
+        ChainHead fin = chain.finalized();
+        int roles = settings.authority() ? ChainStatus.ROLE_AUTHORITY : ChainStatus.ROLE_FULL;
+        return new ChainStatus(ChainStatus.VERSION, roles, chain.genesisHash(), best.number(), best.hash(), fin.number(),
+                fin.hash(), knownAddresses);
+    }
+
+    private void refreshSnapshot() {
+        List<PeerInfo> infos = new ArrayList<>();
+        List<byte[]> addresses = new ArrayList<>();
+        for (Map.Entry<PeerId, ChainStatus> e : chainPeers.entrySet()) {
+            PeerId id = e.getKey();
+            ChainHead head = sync.peerHead(id).orElse(new ChainHead(e.getValue().bestHash(), e.getValue().bestNumber()));
+            infos.add(new PeerInfo(id.toBase58(), e.getValue().isAuthority() ? "AUTHORITY" : "FULL", head.hash().toHex(),
+                    head.number()));
+            if (addresses.size() < ChainStatus.MAX_KNOWN_PEERS) {
+                dialableAddress(id).ifPresent(a -> {
+                    byte[] b = a.toBytes();
+                    if (b.length <= ChainStatus.MAX_ADDRESS_BYTES) {
+                        addresses.add(b);
+                    }
+                });
+            }
+        }
+        peerSnapshot = List.copyOf(infos);
+        knownAddresses = List.copyOf(addresses);
+    }
+
+    // Where others can dial the peer: its first identify listen address, with an unspecified host
+    // (0.0.0.0, ::) replaced by the IP its connection to us comes from.
+    private Optional<Multiaddr> dialableAddress(PeerId peer) {
+        Optional<Connection> c = p2p.host().connection(peer);
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        return p2p.identify().info(peer).flatMap(info -> info.listenAddresses().stream().findFirst()).map(a -> {
+            try {
+                InetSocketAddress listen = a.toTcpSocketAddress();
+                if (listen.getAddress() != null && listen.getAddress().isAnyLocalAddress()) {
+                    InetSocketAddress remote = c.get().remoteAddress().toTcpSocketAddress();
+                    return Multiaddr.of(new InetSocketAddress(remote.getAddress(), listen.getPort())).withPeerId(peer);
+                }
+                return a.withPeerId(peer);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        });
+    }
+
+    // ---- blocks -----------------------------------------------------------------------------------
+
+    private ValidationResult validateAnnounce(GossipMessage m) {
+        BlockAnnounce a;
+        try {
+            a = BlockAnnounce.decode(m.data());
+        } catch (ScaleDecodeException e) {
+            post(() -> report(m.from(), Change.MALFORMED_MESSAGE, "block announcement: " + e.getMessage()));
+            return ValidationResult.REJECT;
+        }
+        if (a.header().number() <= chain.finalized().number()) {
+            return ValidationResult.IGNORE;
+        }
+        Optional<String> broken = chain.checkAnnouncedHeader(a.header());
+        if (broken.isPresent()) {
+            post(() -> report(m.from(), Change.BAD_ANNOUNCEMENT, "block announcement #" + a.header().number() + ": "
+                    + broken.get()));
+            return ValidationResult.REJECT;
+        }
+        return ValidationResult.ACCEPT;
+    }
+
+    private void onAnnounceMessage(GossipMessage m) {
+        BlockAnnounce a = BlockAnnounce.decode(m.data());
+        post(() -> sync.onAnnounce(m.from(), m.receivedFrom(), a));
+    }
+
+    private CompletableFuture<BlockResponse> requestBlocks(PeerId peer, BlockRequest request) {
+        return syncProtocol.request(peer, request.encode()).thenApply(BlockResponse::decode);
+    }
+
+    private CompletableFuture<byte[]> serveBlocks(PeerId peer, byte[] bytes) {
+        BlockRequest request;
+        try {
+            request = BlockRequest.decode(bytes);
+        } catch (ScaleDecodeException e) {
+            post(() -> report(peer, Change.MALFORMED_MESSAGE, "block request: " + e.getMessage()));
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.supplyAsync(() -> blockServer.handle(request).encode(), serve);
+    }
+
+    // ---- transactions -----------------------------------------------------------------------------
+
+    private ValidationResult validateTransaction(GossipMessage m) {
+        byte[] data = m.data();
+        if (data.length > MAX_TRANSACTION_BYTES) {
+            post(() -> report(m.receivedFrom(), Change.MALFORMED_MESSAGE, "transaction of " + data.length + " bytes"));
+            return ValidationResult.REJECT;
+        }
+        try {
+            UncheckedExtrinsic.CODEC.decode(data);
+        } catch (ScaleDecodeException e) {
+            post(() -> report(m.receivedFrom(), Change.MALFORMED_MESSAGE, "transaction: " + e.getMessage()));
+            return ValidationResult.REJECT;
+        }
+        SubmitOutcome outcome = chain.submitTransaction(data);
+        if (outcome instanceof SubmitOutcome.Accepted) {
+            return ValidationResult.ACCEPT;
+        }
+        SubmitOutcome.Rejected r = (SubmitOutcome.Rejected) outcome;
+        if (r.reason() == SubmitOutcome.Reason.INVALID) {
+            // Possibly just stale by now (its nonce got included meanwhile): a small penalty, no forwarding.
+            post(() -> report(m.receivedFrom(), Change.INVALID_TRANSACTION, r.detail()));
+        }
+        return ValidationResult.IGNORE;
+    }
+
+    // ---- reputation ---------------------------------------------------------------------------------
+
+    private void report(PeerId peer, Change change, String detail) {
+        PeerReputation.Outcome out = reputation.report(peer, change);
+        if (change.delta() < 0) {
+            LOG.debug("Peer {} {} ({} → score {}): {}", peer, change.description(), change.delta(), out.score(), detail);
+        }
+        if (out.newlyBanned()) {
+            LOG.warn("Banning peer {} for {} s: it {}: {}", peer, settings.banDuration().toSeconds(),
+                    change.description(), detail);
+            p2p.host().disconnect(peer, "banned: " + change.description());
+            chainPeers.remove(peer);
+            sync.onPeerDisconnected(peer);
+            refreshSnapshot();
+        }
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------------
+
+    private void publish(String topic, byte[] data) {
+        if (closed) {
+            return;
+        }
+        p2p.publish(topic, data).whenComplete((r, e) -> {
+            if (e != null) {
+                LOG.debug("Publishing on {} failed: {}", topic, e.toString());
+            }
+        });
+    }
+
+    private void post(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            net.execute(guard("network task", task));
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    private static Runnable guard(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("Network {} failed: {}", what, e.toString(), e);
+            }
+        };
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Stops networking: closes connections, then waits for a running import to finish. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        p2p.close();
+        net.shutdown();
+        serve.shutdown();
+        try {
+            if (!net.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("Network thread still busy after 30 s; stopping it");
+                net.shutdownNow();
+            }
+            serve.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.zklayer.node.service;
+
+import io.zklayer.consensus.BlockImporter;
+import io.zklayer.consensus.ChainHead;
+import io.zklayer.consensus.ImportResult;
+import io.zklayer.consensus.SlotAuthority;
+import io.zklayer.consensus.SlotDigests;
+import io.zklayer.node.network.ChainAccess;
+import io.zklayer.node.txpool.SubmitOutcome;
+import io.zklayer.node.txpool.TransactionPool;
+import io.zklayer.primitives.crypto.Ed25519PublicKey;
+import io.zklayer.primitives.crypto.Ed25519Signature;
+import io.zklayer.primitives.trie.TrieState;
+import io.zklayer.primitives.types.AccountId32;
+import io.zklayer.primitives.types.Block;
+import io.zklayer.primitives.types.H256;
+import io.zklayer.primitives.types.Header;
+import io.zklayer.primitives.types.OpaqueExtrinsic;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The node's side of {@link ChainAccess}: the RocksDB backend for reads, the block importer for
+ * what peers send, the slot rule for a quick look at announced headers, and the pool for gossiped
+ * transactions.
+ */
+final class NodeChainAccess implements ChainAccess {
+    private final StoreChainBackend backend;
+    private final BlockImporter importer;
+    private final TransactionPool pool;
+    private final TransactionPool.Validator validator;
+
+    NodeChainAccess(StoreChainBackend backend, BlockImporter importer, TransactionPool pool,
+                    TransactionPool.Validator validator) {
+        this.backend = backend;
+        this.importer = importer;
+        this.pool = pool;
+        this.validator = validator;
+    }
+
+    @Override
+    public H256 genesisHash() {
+        return backend.genesis().hash();
+    }
+
+    @Override
+    public ChainHead best() {
+        return backend.best();
+    }
+
+    @Override
+    public ChainHead finalized() {
+        return backend.finalized();
+    }
+
+    @Override
+    public Optional<Header> header(H256 hash) {
+        return backend.header(hash);
+    }
+
+    @Override
+    public Optional<List<OpaqueExtrinsic>> body(H256 hash) {
+        return backend.body(hash);
+    }
+
+    @Override
+    public Optional<byte[]> justification(H256 hash) {
+        return backend.store().justification(hash.bytes());
+    }
+
+    @Override
+    public Optional<H256> canonicalHash(long number) {
+        if (number < 0 || number > 0xFFFFFFFFL) {
+            return Optional.empty();
+        }
+        return backend.canonicalHash(number);
+    }
+
+    @Override
+    public ImportResult importBlock(Block block, Optional<byte[]> justification) {
+        return importer.importBlock(block);
+    }
+
+    @Override
+    public Optional<String> checkAnnouncedHeader(Header header) {
+        Optional<Header> parent = backend.header(header.parentHash());
+        if (parent.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalLong slot = SlotDigests.slotOf(header);
+        if (slot.isEmpty()) {
+            return Optional.of("no slot pre-runtime digest");
+        }
+        TrieState state;
+        try {
+            state = backend.stateAt(header.parentHash());
+        } catch (RuntimeException prunedOrGone) {
+            return Optional.empty();
+        }
+        AccountId32 author = SlotAuthority.authorOf(slot.getAsLong(), SlotAuthority.validators(state));
+        Optional<byte[]> seal = SlotDigests.sealOf(header);
+        if (seal.isEmpty() || seal.get().length != Ed25519Signature.LENGTH
+                || !Ed25519PublicKey.of(author.bytes()).verify(SlotDigests.withoutSeal(header).hash().bytes(),
+                        Ed25519Signature.of(seal.get()))) {
+            return Optional.of("seal is missing or not signed by the author of slot " + slot.getAsLong() + ", " + author);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public SubmitOutcome submitTransaction(byte[] extrinsic) {
+        return pool.submit(extrinsic, validator);
+    }
+}
