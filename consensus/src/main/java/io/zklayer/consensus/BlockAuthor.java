@@ -1,5 +1,9 @@
 package io.zklayer.consensus;
 
+import io.zklayer.consensus.epoch.AuthorOrder;
+import io.zklayer.consensus.epoch.EpochData;
+import io.zklayer.consensus.epoch.EpochDigest;
+import io.zklayer.consensus.epoch.EpochSource;
 import io.zklayer.pallets.timestamp.TimestampPallet;
 import io.zklayer.primitives.codec.ScaleCodecs;
 import io.zklayer.primitives.crypto.Ed25519KeyPair;
@@ -22,10 +26,11 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
- * Authors blocks (ARCHITECTURE §4.2): when this node's key is the slot's author on the best block,
- * it builds on it — the timestamp inherent (the slot's start time), then ready pool transactions in
+ * Authors blocks (ARCHITECTURE §4.2): when this node's key is the slot's author on the best block
+ * (in the epoch's {@link AuthorOrder}), it builds on it — the timestamp inherent (the slot's start time), then ready pool transactions in
  * order until the block's weight or length limit or the time budget — seals the header with the
- * key and stores the block through the importer.
+ * key and stores the block through the importer. The first block of an epoch announces the
+ * epoch's validator set ({@link EpochDigest}). It never seals two blocks for one slot.
  */
 public final class BlockAuthor {
     /** The result of a slot: a block, or why none was made. */
@@ -46,6 +51,7 @@ public final class BlockAuthor {
     private final SlotClock clock;
     private final Ed25519KeyPair key;
     private final AccountId32 me;
+    private long lastAuthoredSlot = Long.MIN_VALUE;
 
     /** Creates an author signing with {@code key}. */
     public BlockAuthor(ChainBackend backend, Executive executive, BlockImporter importer, SlotClock clock,
@@ -67,7 +73,7 @@ public final class BlockAuthor {
      * Authors a block for {@code slot} if it is ours, taking transactions from {@code ready} in
      * order, spending at most {@code budgetNanos} on them.
      */
-    public Outcome author(long slot, Supplier<List<byte[]>> ready, long budgetNanos) {
+    public synchronized Outcome author(long slot, Supplier<List<byte[]>> ready, long budgetNanos) {
         long started = System.nanoTime();
         ChainHead best = backend.best();
         Header parent = backend.header(best.hash()).orElseThrow();
@@ -75,12 +81,22 @@ public final class BlockAuthor {
         if (parentSlot.isPresent() && slot <= parentSlot.getAsLong()) {
             return new Outcome.NotOurSlot(me);
         }
-        TrieState state = backend.stateAt(best.hash());
-        AccountId32 author = SlotAuthority.authorOf(slot, SlotAuthority.validators(state));
+        if (slot <= lastAuthoredSlot) {
+            // Never seal a second block in a slot (or an earlier one), even on another fork: that is equivocation.
+            return new Outcome.NotOurSlot(me);
+        }
+        EpochSource epochs = importer.verifier().epochs();
+        EpochData epoch = epochs.epochAfter(best.hash());
+        AccountId32 author = AuthorOrder.authorOf(slot, epoch);
         if (!author.equals(me)) {
             return new Outcome.NotOurSlot(author);
         }
-        BlockExecution exec = executive.begin(state, best.hash(), best.number() + 1, Digest.of(SlotDigests.slot(slot)));
+        TrieState state = backend.stateAt(best.hash());
+        long number = best.number() + 1;
+        boolean firstOfEpoch = number > 1 && (number - 1) % epochs.epochLength() == 0;
+        Digest preDigest = firstOfEpoch ? Digest.of(SlotDigests.slot(slot), EpochDigest.item(epoch)) : Digest.of(SlotDigests.slot(slot));
+        lastAuthoredSlot = slot;
+        BlockExecution exec = executive.begin(state, best.hash(), number, preDigest);
         List<OpaqueExtrinsic> body = new ArrayList<>();
         byte[] inherent = timestampInherent(clock.slotStartMillis(slot));
         ApplyOutcome ts = executive.apply(exec, inherent);

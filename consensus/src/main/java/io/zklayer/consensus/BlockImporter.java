@@ -1,11 +1,8 @@
 package io.zklayer.consensus;
 
-import io.zklayer.primitives.Hex;
-import io.zklayer.primitives.crypto.Ed25519PublicKey;
-import io.zklayer.primitives.crypto.Ed25519Signature;
+import io.zklayer.consensus.epoch.StateEpochSource;
 import io.zklayer.primitives.trie.TrieCommit;
 import io.zklayer.primitives.trie.TrieState;
-import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.Block;
 import io.zklayer.primitives.types.H256;
 import io.zklayer.primitives.types.Header;
@@ -15,35 +12,69 @@ import io.zklayer.runtime.BlockExecution;
 import io.zklayer.runtime.Executive;
 import io.zklayer.runtime.InvalidBlockException;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * The block import pipeline (ARCHITECTURE §4.3): check the header (parent known and above
- * finality, number, slot after the parent's and not in the future, author is the slot's author,
- * seal valid), execute every extrinsic on the parent's state, compare both roots, then write block,
- * state and heads in one batch and apply fork choice (longest chain; ties to the lower hash). Any
- * failure writes nothing and names the rule.
+ * The block import pipeline (ARCHITECTURE §4.3): check the header ({@link HeaderVerifier}), report
+ * an author that sealed two blocks in one slot, execute every extrinsic on the parent's state,
+ * compare both roots, then write block, state and heads in one batch and apply fork choice
+ * ({@link ForkChoice}). Any failure writes nothing and names the rule.
+ *
+ * <p>It also moves the finalized head ({@link #finalizeBlock}): finality and import both change
+ * heads, so both run under this importer's lock.
  */
 public final class BlockImporter {
+    /** The default epoch length in blocks when none is configured. */
+    public static final long DEFAULT_EPOCH_LENGTH = 600;
+    /** How many slots of authorship the equivocation detector remembers. */
+    public static final long EQUIVOCATION_WINDOW_SLOTS = 4096;
+
     private final ChainBackend backend;
     private final Executive executive;
-    private final SlotClock clock;
+    private final HeaderVerifier verifier;
+    private final ForkChoice forkChoice;
+    private final AuthorshipEquivocationDetector equivocations;
+    private final OffenceReporter offences;
     private final boolean instantFinality;
-    private final long maxFutureSlots;
 
     /**
-     * Creates an importer.
+     * Creates an importer with the default epoch length, its own fork choice and logged offences.
      *
      * @param instantFinality whether every block on the best chain is final at once (dev chains)
      * @param maxFutureSlots how many slots ahead of the local clock a block may be
      */
     public BlockImporter(ChainBackend backend, Executive executive, SlotClock clock, boolean instantFinality,
                          long maxFutureSlots) {
+        this(backend, executive, new HeaderVerifier(backend, new StateEpochSource(backend, DEFAULT_EPOCH_LENGTH), clock,
+                maxFutureSlots), new ForkChoice(backend), OffenceReporter.LOGGING, instantFinality);
+    }
+
+    /**
+     * Creates an importer.
+     *
+     * @param verifier the header rules
+     * @param forkChoice the fork choice, shared with the finality gadget
+     * @param offences where authorship equivocations go
+     * @param instantFinality whether every block on the best chain is final at once (dev chains)
+     */
+    public BlockImporter(ChainBackend backend, Executive executive, HeaderVerifier verifier, ForkChoice forkChoice,
+                         OffenceReporter offences, boolean instantFinality) {
         this.backend = backend;
         this.executive = executive;
-        this.clock = clock;
+        this.verifier = verifier;
+        this.forkChoice = forkChoice;
+        this.equivocations = new AuthorshipEquivocationDetector(EQUIVOCATION_WINDOW_SLOTS);
+        this.offences = offences;
         this.instantFinality = instantFinality;
-        this.maxFutureSlots = maxFutureSlots;
+    }
+
+    /** Returns the header rules. */
+    public HeaderVerifier verifier() {
+        return verifier;
+    }
+
+    /** Returns the fork choice. */
+    public ForkChoice forkChoice() {
+        return forkChoice;
     }
 
     /** Imports {@code block}; synchronized so that heads change one block at a time. */
@@ -55,44 +86,19 @@ public final class BlockImporter {
         if (backend.header(hash).isPresent()) {
             return new ImportResult.AlreadyKnown(head);
         }
-        Optional<Header> parent = backend.header(header.parentHash());
-        if (parent.isEmpty()) {
-            return reject(ImportResult.Reason.UNKNOWN_PARENT, head, "parent " + Hex.shortForm(header.parentHash().bytes())
-                    + " is unknown");
+        HeaderVerifier.Verdict verdict = verifier.verify(header);
+        if (verdict instanceof HeaderVerifier.Verdict.Invalid invalid) {
+            return reject(invalid.rule(), head, invalid.detail());
         }
-        if (header.number() != parent.get().number() + 1) {
-            return reject(ImportResult.Reason.BAD_NUMBER, head, "number does not follow parent #" + parent.get().number());
-        }
-        ChainHead fin = backend.finalized();
-        if (header.number() <= fin.number()) {
-            return reject(ImportResult.Reason.BELOW_FINALIZED, head, "not above the finalized block " + fin);
-        }
-        OptionalLong slot = SlotDigests.slotOf(header);
-        if (slot.isEmpty()) {
-            return reject(ImportResult.Reason.BAD_SLOT, head, "no slot pre-runtime digest");
-        }
-        OptionalLong parentSlot = parent.get().number() == 0 ? OptionalLong.of(-1) : SlotDigests.slotOf(parent.get());
-        if (parentSlot.isEmpty() || slot.getAsLong() <= parentSlot.getAsLong()) {
-            return reject(ImportResult.Reason.BAD_SLOT, head, "slot " + slot.getAsLong() + " is not after parent slot "
-                    + (parentSlot.isEmpty() ? "?" : parentSlot.getAsLong()));
-        }
-        if (slot.getAsLong() > clock.currentSlot() + maxFutureSlots) {
-            return reject(ImportResult.Reason.BAD_SLOT, head, "slot " + slot.getAsLong() + " is in the future (now "
-                    + clock.currentSlot() + ")");
-        }
+        HeaderVerifier.Verdict.Valid valid = (HeaderVerifier.Verdict.Valid) verdict;
+        equivocations.observe(valid.slot(), valid.author(), header).ifPresent(offences::authorshipEquivocation);
         TrieState state;
         try {
             state = backend.stateAt(header.parentHash());
         } catch (RuntimeException e) {
             return reject(ImportResult.Reason.STATE_UNAVAILABLE, head, e.getMessage());
         }
-        AccountId32 author = SlotAuthority.authorOf(slot.getAsLong(), SlotAuthority.validators(state));
-        Optional<byte[]> seal = SlotDigests.sealOf(header);
         Header unsealed = SlotDigests.withoutSeal(header);
-        if (seal.isEmpty() || seal.get().length != Ed25519Signature.LENGTH
-                || !Ed25519PublicKey.of(author.bytes()).verify(unsealed.hash().bytes(), Ed25519Signature.of(seal.get()))) {
-            return reject(ImportResult.Reason.BAD_SEAL, head, "seal is missing or not signed by the slot author " + author);
-        }
         BlockExecution exec = executive.begin(state, header.parentHash(), header.number(), unsealed.digest());
         Header computed;
         try {
@@ -121,11 +127,13 @@ public final class BlockImporter {
             return reject(ImportResult.Reason.ROOT_MISMATCH, head, "digest differs from the runtime's");
         }
         TrieCommit commit = exec.state().commit();
-        ChainHead best = backend.best();
-        boolean makeBest = header.number() > best.number()
-                || (header.number() == best.number() && hash.compareTo(best.hash()) < 0);
+        boolean makeBest = ForkChoice.prefers(head, forkChoice.best());
         boolean makeFinal = instantFinality && makeBest;
         backend.commit(block, commit.changes(), makeBest, makeFinal, null);
+        forkChoice.blockImported(header);
+        if (makeFinal) {
+            forkChoice.finalized(head);
+        }
         return new ImportResult.Imported(block, makeBest, makeFinal, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -142,7 +150,33 @@ public final class BlockImporter {
         }
         TrieCommit commit = executed.state().commit();
         backend.commit(block, commit.changes(), true, instantFinality, null);
+        forkChoice.blockImported(header);
+        if (instantFinality) {
+            forkChoice.finalized(head);
+        }
         return new ImportResult.Imported(block, true, instantFinality, 0);
+    }
+
+    /**
+     * Finalizes the stored block {@code target} with {@code justification} (may be null): when it
+     * is not on the best chain the best block first moves to the best chain containing it, then
+     * the block and its ancestors become final and fork choice forgets forks without it. Returns
+     * false, changing nothing, when the block is unknown or not above the finalized block.
+     */
+    public synchronized boolean finalizeBlock(ChainHead target, byte[] justification) {
+        ChainHead fin = backend.finalized();
+        Optional<Header> header = backend.header(target.hash());
+        if (header.isEmpty() || header.get().number() != target.number() || target.number() <= fin.number()
+                || !forkChoice.isAncestorOrSelf(fin, target)) {
+            return false;
+        }
+        ChainHead newBest = forkChoice.bestContaining(target).orElse(target);
+        if (!forkChoice.isAncestorOrSelf(target, backend.best())) {
+            backend.setBest(newBest.hash());
+        }
+        backend.finalize(target.hash(), justification);
+        forkChoice.finalized(target);
+        return true;
     }
 
     private static ImportResult reject(ImportResult.Reason reason, ChainHead head, String detail) {

@@ -8,8 +8,12 @@ import io.zklayer.primitives.types.Header;
 import java.util.Optional;
 
 /**
- * What consensus needs of the node's storage: headers, states, heads, and one atomic write per
- * block. The node implements it over RocksDB; tests use an in-memory twin.
+ * What consensus needs of the node's storage: headers, states, heads, justifications, and one
+ * atomic write per block or head change. The node implements it over RocksDB; tests use an
+ * in-memory twin.
+ *
+ * <p>Justifications are stored as the bytes of a
+ * {@link io.zklayer.consensus.finality.GrandpaJustification} (engine {@code "FRNK"}).
  */
 public interface ChainBackend {
     /** Returns the genesis head. */
@@ -37,4 +41,24 @@ public interface ChainBackend {
      * @param justification the finality proof, or null
      */
     void commit(Block block, TrieChangeSet stateChanges, boolean makeBest, boolean makeFinal, byte[] justification);
+
+    /**
+     * Makes the stored block {@code hash} the best block (fork choice moved to another fork).
+     *
+     * @throws RuntimeException naming the rule when the block is unknown or does not descend from
+     *     the finalized block
+     */
+    void setBest(H256 hash);
+
+    /**
+     * Finalizes the stored block {@code hash}, which must be on the best chain, and with it all
+     * its ancestors; stores {@code justification} with it when not null.
+     *
+     * @throws RuntimeException naming the rule when the block is unknown, not on the best chain,
+     *     or below the finalized block
+     */
+    void finalize(H256 hash, byte[] justification);
+
+    /** Returns the justification stored with block {@code hash}, if any. */
+    Optional<byte[]> justification(H256 hash);
 }

@@ -2,50 +2,26 @@ package io.zklayer.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zklayer.consensus.epoch.EpochDigest;
 import io.zklayer.pallets.balances.BalancesCall;
 import io.zklayer.pallets.balances.BalancesPallet;
 import io.zklayer.primitives.crypto.DevAccounts;
-import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.Block;
 import io.zklayer.primitives.types.Call;
 import io.zklayer.primitives.types.ExtrinsicSigner;
 import io.zklayer.primitives.types.H256;
-import io.zklayer.primitives.types.Header;
 import io.zklayer.primitives.types.MultiAddress;
-import io.zklayer.runtime.Executive;
-import io.zklayer.runtime.Runtime;
-import io.zklayer.runtime.RuntimeGenesisConfig;
 import io.zklayer.runtime.RuntimeParameters;
-import io.zklayer.runtime.ZklayerRuntime;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class BlockAuthorAndImporterTest {
-    private static final long SLOT = 2000;
-    private final AtomicLong now = new AtomicLong(1_000_000L * SLOT);
-    private final SlotClock clock = new SlotClock(SLOT, now::get);
-    private final Runtime runtime = ZklayerRuntime.create(RuntimeParameters.defaults());
-    private final Executive executive = new Executive(runtime, RuntimeParameters.defaults().limits());
-    private final RuntimeGenesisConfig genesis = new RuntimeGenesisConfig(
-            Map.of(account(DevAccounts.ALICE), RuntimeParameters.UNIT.multiply(BigInteger.valueOf(1000))),
-            Optional.of(account(DevAccounts.ALICE)), List.of(account(DevAccounts.ALICE), account(DevAccounts.BOB)));
+    private final ChainFixture fx = new ChainFixture(3, DevAccounts.ALICE, DevAccounts.BOB);
 
-    private static AccountId32 account(DevAccounts d) {
-        return AccountId32.of(d.keyPair().publicKey().bytes());
-    }
-
-    private MemoryChainBackend backend() {
-        return new MemoryChainBackend(runtime, genesis, executive.layout());
-    }
-
-    /** Slots alternate Alice (even), Bob (odd). */
-    private BlockAuthor.Outcome.Authored author(MemoryChainBackend b, DevAccounts who, long slot, List<byte[]> txs) {
-        BlockImporter importer = new BlockImporter(b, executive, clock, true, 1);
-        BlockAuthor author = new BlockAuthor(b, executive, importer, clock, who.keyPair());
+    private BlockAuthor.Outcome.Authored author(MemoryChainBackend b, BlockImporter importer, DevAccounts who, long slot,
+                                                List<byte[]> txs) {
+        BlockAuthor author = new BlockAuthor(b, ChainFixture.EXECUTIVE, importer, fx.clock, who.keyPair());
         BlockAuthor.Outcome out = author.author(slot, () -> txs, Long.MAX_VALUE);
         assertThat(out).isInstanceOf(BlockAuthor.Outcome.Authored.class);
         return (BlockAuthor.Outcome.Authored) out;
@@ -53,20 +29,21 @@ class BlockAuthorAndImporterTest {
 
     private byte[] transfer(H256 genesisHash, long nonce) {
         ExtrinsicSigner signer = new ExtrinsicSigner(1, 1, genesisHash);
-        byte[] full = BalancesCall.CODEC.encode(
-                new BalancesCall.TransferAllowDeath(MultiAddress.id(account(DevAccounts.BOB)), RuntimeParameters.UNIT));
+        byte[] full = BalancesCall.CODEC.encode(new BalancesCall.TransferAllowDeath(
+                MultiAddress.id(ChainFixture.account(DevAccounts.BOB)), RuntimeParameters.UNIT));
         Call call = new Call(BalancesPallet.INDEX, full[0] & 0xFF, java.util.Arrays.copyOfRange(full, 1, full.length));
         return signer.sign(DevAccounts.ALICE.keyPair(), call, nonce, BigInteger.ZERO).encode();
     }
 
     @Test
     void aBlockAuthoredOnOneNodeImportsOnAnotherWithTheSameRoots() {
-        MemoryChainBackend a = backend();
-        MemoryChainBackend b = backend();
-        long slot = clock.currentSlot() - (clock.currentSlot() % 2); // Alice's slot
-        var authored = author(a, DevAccounts.ALICE, slot, List.of(transfer(a.genesis().hash(), 0), transfer(a.genesis().hash(), 1)));
+        MemoryChainBackend a = fx.backend();
+        MemoryChainBackend b = fx.backend();
+        long slot = fx.slotOf(DevAccounts.ALICE, fx.currentSlot() - 5, 0);
+        var authored = author(a, fx.importer(a), DevAccounts.ALICE, slot,
+                List.of(transfer(a.genesis().hash(), 0), transfer(a.genesis().hash(), 1)));
         assertThat(authored.included()).isEqualTo(2);
-        BlockImporter importer = new BlockImporter(b, executive, clock, true, 1);
+        BlockImporter importer = fx.importer(b);
         ImportResult result = importer.importBlock(authored.block());
         assertThat(result).isInstanceOf(ImportResult.Imported.class);
         assertThat(b.best()).isEqualTo(a.best());
@@ -75,53 +52,45 @@ class BlockAuthorAndImporterTest {
     }
 
     @Test
-    void onlyTheSlotAuthorAuthors() {
-        MemoryChainBackend a = backend();
-        BlockImporter importer = new BlockImporter(a, executive, clock, true, 1);
-        long bobSlot = clock.currentSlot() | 1;
-        BlockAuthor alice = new BlockAuthor(a, executive, importer, clock, DevAccounts.ALICE.keyPair());
-        assertThat(alice.author(bobSlot, List::of, Long.MAX_VALUE)).isEqualTo(new BlockAuthor.Outcome.NotOurSlot(account(DevAccounts.BOB)));
+    void onlyTheSlotAuthorInTheEpochOrderAuthors() {
+        MemoryChainBackend a = fx.backend();
+        long bobSlot = fx.slotOf(DevAccounts.BOB, fx.currentSlot() - 5, 0);
+        BlockAuthor alice = new BlockAuthor(a, ChainFixture.EXECUTIVE, fx.importer(a), fx.clock, DevAccounts.ALICE.keyPair());
+        assertThat(alice.author(bobSlot, List::of, Long.MAX_VALUE))
+                .isEqualTo(new BlockAuthor.Outcome.NotOurSlot(ChainFixture.account(DevAccounts.BOB)));
         assertThat(a.commitCount()).isZero();
     }
 
-    private ImportResult.Rejected rejectedOn(MemoryChainBackend target, Block block) {
-        ImportResult r = new BlockImporter(target, executive, clock, true, 1).importBlock(block);
-        assertThat(r).isInstanceOf(ImportResult.Rejected.class);
-        assertThat(target.commitCount()).as("a rejected block writes nothing").isZero();
-        return (ImportResult.Rejected) r;
+    @Test
+    void anAuthorNeverSealsTwoBlocksForOneSlot() {
+        MemoryChainBackend a = fx.backend();
+        BlockImporter importer = fx.importer(a);
+        BlockAuthor alice = new BlockAuthor(a, ChainFixture.EXECUTIVE, importer, fx.clock, DevAccounts.ALICE.keyPair());
+        long slot = fx.slotOf(DevAccounts.ALICE, fx.currentSlot() - 9, 0);
+        assertThat(alice.author(slot, List::of, Long.MAX_VALUE)).isInstanceOf(BlockAuthor.Outcome.Authored.class);
+        // the best block moves back to genesis's other child: Alice must still not author slot again
+        Block bobFork = fx.build(a, ChainFixture.header(a, a.genesis()), fx.slotOf(DevAccounts.BOB, slot - 5, 0), DevAccounts.BOB);
+        importer.importBlock(bobFork);
+        assertThat(alice.author(slot, List::of, Long.MAX_VALUE)).isInstanceOf(BlockAuthor.Outcome.NotOurSlot.class);
     }
 
     @Test
-    void rejectsABlockSealedByTheWrongAuthor() {
-        MemoryChainBackend a = backend();
-        long aliceSlot = clock.currentSlot() - (clock.currentSlot() % 2);
-        Block block = author(a, DevAccounts.ALICE, aliceSlot, List.of()).block();
-        Header unsealed = SlotDigests.withoutSeal(block.header());
-        Header forged = SlotDigests.sealed(unsealed, SlotDigests.seal(DevAccounts.BOB.keyPair().sign(unsealed.hash().bytes()).bytes()));
-        ImportResult.Rejected r = rejectedOn(backend(), new Block(forged, block.extrinsics()));
-        assertThat(r.reason()).isEqualTo(ImportResult.Reason.BAD_SEAL);
-    }
-
-    @Test
-    void rejectsATamperedStateRoot() {
-        MemoryChainBackend a = backend();
-        long aliceSlot = clock.currentSlot() - (clock.currentSlot() % 2);
-        Block block = author(a, DevAccounts.ALICE, aliceSlot, List.of()).block();
-        Header h = SlotDigests.withoutSeal(block.header());
-        Header tampered = new Header(h.parentHash(), h.number(), H256.blake2b256Of(new byte[] {9}), h.extrinsicsRoot(), h.digest());
-        Header resealed = SlotDigests.sealed(tampered, SlotDigests.seal(DevAccounts.ALICE.keyPair().sign(tampered.hash().bytes()).bytes()));
-        assertThat(rejectedOn(backend(), new Block(resealed, block.extrinsics())).reason()).isEqualTo(ImportResult.Reason.ROOT_MISMATCH);
-    }
-
-    @Test
-    void rejectsABlockFromTheFutureAndUnknownParents() {
-        MemoryChainBackend a = backend();
-        long farSlot = clock.currentSlot() + 10;
-        farSlot -= farSlot % 2;
-        Block block = author(a, DevAccounts.ALICE, farSlot, List.of()).block();
-        assertThat(rejectedOn(backend(), block).reason()).isEqualTo(ImportResult.Reason.BAD_SLOT);
-        long s2 = farSlot + 2;
-        Block child = author(a, DevAccounts.ALICE, s2, List.of()).block();
-        assertThat(rejectedOn(backend(), child).reason()).isEqualTo(ImportResult.Reason.UNKNOWN_PARENT);
+    void theFirstBlockOfAnEpochAnnouncesTheEpochsSetAndImports() {
+        MemoryChainBackend a = fx.backend();
+        MemoryChainBackend b = fx.backend();
+        BlockImporter importerA = fx.importer(a);
+        BlockImporter importerB = fx.importer(b);
+        long slot = fx.currentSlot() - 20;
+        for (int n = 1; n <= 4; n++) {
+            long epoch = (n - 1) / fx.epochLength;
+            DevAccounts who = fx.validators.get(0).equals(ChainFixture.account(DevAccounts.ALICE)) && n % 2 == 1
+                    ? DevAccounts.ALICE : DevAccounts.BOB;
+            slot = fx.slotOf(who, slot + 1, epoch);
+            Block block = author(a, importerA, who, slot, List.of()).block();
+            assertThat(EpochDigest.find(block.header())).hasSize(n == 4 ? 1 : 0);
+            assertThat(importerB.importBlock(block)).isInstanceOf(ImportResult.Imported.class);
+        }
+        assertThat(EpochDigest.single(ChainFixture.header(b, b.best())).orElseThrow())
+                .isEqualTo(new EpochDigest.Announcement(1, fx.validators));
     }
 }

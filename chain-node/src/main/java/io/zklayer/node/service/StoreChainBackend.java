@@ -103,6 +103,21 @@ public final class StoreChainBackend implements ChainBackend {
         }
     }
 
+    @Override
+    public void setBest(H256 hash) {
+        store.setBest(hash.bytes());
+    }
+
+    @Override
+    public void finalize(H256 hash, byte[] justification) {
+        store.finalizeBlock(hash.bytes(), justification);
+    }
+
+    @Override
+    public Optional<byte[]> justification(H256 hash) {
+        return store.justification(hash.bytes());
+    }
+
     /** Stores the genesis block: header, empty body and state nodes. */
     public void commitGenesis(Header genesis, TrieChangeSet nodes) {
         store.importBlock(new BlockImport(genesis.encode(), new BlockInfo(genesis.parentHash().bytes(),
