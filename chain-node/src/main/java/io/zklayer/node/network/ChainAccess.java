@@ -45,10 +45,10 @@ public interface ChainAccess {
     ImportResult importBlock(Block block, Optional<byte[]> justification);
 
     /**
-     * Checks what can be checked of an announced header before fetching its body: when its parent
-     * is known, that its seal is the slot author's. Returns the broken rule, or empty when the
-     * header passes or cannot be judged yet (unknown parent). Must be quick: it runs on the gossip
-     * thread.
+     * Checks what can be checked of an announced header before fetching its body (when its parent
+     * is known: number, slot, epoch digest, author and seal). Returns the broken rule when the
+     * header is certainly invalid, or empty when it passes or cannot be judged (unknown parent, a
+     * slot ahead of our clock, below finality). Must be quick: it runs on the gossip thread.
      */
     Optional<String> checkAnnouncedHeader(Header header);
 

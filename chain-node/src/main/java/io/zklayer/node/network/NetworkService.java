@@ -1,9 +1,15 @@
 package io.zklayer.node.network;
 
 import io.zklayer.consensus.ChainHead;
+import io.zklayer.consensus.finality.FinalityMessage;
+import io.zklayer.consensus.network.BlockData;
+import io.zklayer.consensus.network.BlockRequest;
+import io.zklayer.consensus.network.ConsensusNetwork;
+import io.zklayer.consensus.network.PeerRef;
+import io.zklayer.consensus.network.PeerReport;
 import io.zklayer.node.network.PeerReputation.Change;
 import io.zklayer.node.network.protocol.BlockAnnounce;
-import io.zklayer.node.network.protocol.BlockRequest;
+import io.zklayer.node.network.protocol.BlockRequestCodec;
 import io.zklayer.node.network.protocol.BlockResponse;
 import io.zklayer.node.network.protocol.ChainStatus;
 import io.zklayer.node.network.protocol.ProtocolNames;
@@ -62,15 +68,18 @@ import org.slf4j.LoggerFactory;
  *       {@link BlockRequestHandler}; used by {@link ChainSync} for ranges and single blocks.
  *   <li><b>Transactions</b> (gossip): submitted transactions are published; received ones are
  *       offered to the pool, and only those it accepts are forwarded.
- *   <li><b>Finality votes</b> (gossip): opaque messages handed to a {@link GossipHandler} the
- *       finality gadget registers.
+ *   <li><b>Finality</b>: this service is the finality gadget's {@link ConsensusNetwork}: votes and
+ *       commits are gossiped ({@code /<genesis>/finality/1}, decoded and bounded before they are
+ *       forwarded, a malformed one costs its publisher), catch-up messages go to one peer over
+ *       {@code /<genesis>/finality-direct/1}, the gadget's block and justification requests use the
+ *       sync protocol, and its peer reports feed the reputation.
  * </ul>
  *
  * <p>Threading: chain work (status, sync, imports, reputation) runs on one "network" thread;
  * serving block requests on a "network-serve" thread; gossip validators on the p2p router thread
  * (they only decode and run quick checks). Public methods are thread-safe and do not block.
  */
-public final class NetworkService implements AutoCloseable {
+public final class NetworkService implements ConsensusNetwork, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkService.class);
     /** How often peers' statuses are refreshed. */
     public static final long STATUS_REFRESH_MILLIS = 2_000;
@@ -83,16 +92,9 @@ public final class NetworkService implements AutoCloseable {
     private static final RequestResponseLimits STATUS_LIMITS =
             new RequestResponseLimits(ChainStatus.MAX_BYTES, ChainStatus.MAX_BYTES, 10_000);
     private static final RequestResponseLimits SYNC_LIMITS =
-            new RequestResponseLimits(BlockRequest.MAX_BYTES, BlockResponse.MAX_BYTES, 20_000);
-
-    /** Judges and receives the messages of one gossip topic (the finality gadget's votes). */
-    public interface GossipHandler {
-        /** Returns the verdict on {@code data} from {@code author}; runs on the router thread, so must be quick. */
-        ValidationResult validate(PeerId author, byte[] data);
-
-        /** Receives a message that passed validation. */
-        void onMessage(PeerId author, byte[] data);
-    }
+            new RequestResponseLimits(BlockRequestCodec.MAX_BYTES, BlockResponse.MAX_BYTES, 20_000);
+    private static final RequestResponseLimits FINALITY_LIMITS =
+            new RequestResponseLimits(FinalityMessage.MAX_ENCODED_BYTES, 16, 10_000);
 
     private final NetworkSettings settings;
     private final ChainAccess chain;
@@ -105,10 +107,11 @@ public final class NetworkService implements AutoCloseable {
     private final BlockRequestHandler blockServer;
     private final RequestResponseProtocol statusProtocol;
     private final RequestResponseProtocol syncProtocol;
+    private final RequestResponseProtocol finalityDirect;
     private final Map<PeerId, ChainStatus> chainPeers = new LinkedHashMap<>();
     private volatile List<PeerInfo> peerSnapshot = List.of();
     private volatile List<byte[]> knownAddresses = List.of();
-    private volatile GossipHandler finalityHandler;
+    private volatile Inbound finalityInbound;
     private volatile boolean closed;
 
     private NetworkService(NetworkSettings settings, ChainAccess chain) {
@@ -129,6 +132,7 @@ public final class NetworkService implements AutoCloseable {
         this.blockServer = new BlockRequestHandler(chain);
         this.statusProtocol = p2p.requestResponse(names.status(), STATUS_LIMITS, this::serveStatus);
         this.syncProtocol = p2p.requestResponse(names.sync(), SYNC_LIMITS, this::serveBlocks);
+        this.finalityDirect = p2p.requestResponse(names.finalityDirect(), FINALITY_LIMITS, this::receiveDirectFinality);
     }
 
     /**
@@ -164,18 +168,10 @@ public final class NetworkService implements AutoCloseable {
         });
         p2p.setValidator(names.blockAnnounces(), m -> validateAnnounce(m));
         p2p.setValidator(names.transactions(), m -> validateTransaction(m));
-        p2p.setValidator(names.finality(), m -> {
-            GossipHandler h = finalityHandler;
-            return h == null ? ValidationResult.IGNORE : h.validate(m.from(), m.data());
-        });
+        p2p.setValidator(names.finality(), this::validateFinality);
         p2p.subscribe(names.blockAnnounces(), this::onAnnounceMessage);
         p2p.subscribe(names.transactions(), m -> { });
-        p2p.subscribe(names.finality(), m -> {
-            GossipHandler h = finalityHandler;
-            if (h != null) {
-                h.onMessage(m.from(), m.data());
-            }
-        });
+        p2p.subscribe(names.finality(), m -> deliverFinality(m.from(), FinalityMessage.decode(m.data())));
         List<Multiaddr> bound;
         try {
             bound = p2p.start().get(10, TimeUnit.SECONDS);
@@ -206,8 +202,8 @@ public final class NetworkService implements AutoCloseable {
         return p2p.listenAddresses();
     }
 
-    /** Returns the connected chain peers (those that completed the status handshake). */
-    public List<PeerInfo> peers() {
+    /** Returns the connected chain peers (those that completed the status handshake) with their best blocks. */
+    public List<PeerInfo> peerInfos() {
         return peerSnapshot;
     }
 
@@ -243,14 +239,88 @@ public final class NetworkService implements AutoCloseable {
         }
     }
 
-    /** Registers the handler of finality-vote gossip (replacing any previous one). */
-    public void setFinalityHandler(GossipHandler handler) {
-        this.finalityHandler = handler;
+    // ---- ConsensusNetwork (the finality gadget's view) ---------------------------------------------
+
+    @Override
+    public void broadcast(FinalityMessage message) {
+        publish(names.finality(), FinalityMessage.encode(message));
     }
 
-    /** Gossips a finality message (a vote or a commit) to the network. */
-    public void broadcastFinality(byte[] message) {
-        publish(names.finality(), message);
+    @Override
+    public void send(PeerRef peer, FinalityMessage message) {
+        PeerId id;
+        try {
+            id = PeerId.fromBase58(peer.id());
+        } catch (RuntimeException e) {
+            LOG.debug("Not sending a finality message to '{}': not a peer id", peer);
+            return;
+        }
+        finalityDirect.request(id, FinalityMessage.encode(message)).whenComplete((ack, e) -> {
+            if (e != null) {
+                LOG.debug("Finality message to {} not delivered: {}", peer, e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void setInbound(Inbound inbound) {
+        this.finalityInbound = inbound;
+    }
+
+    @Override
+    public CompletableFuture<List<BlockData>> requestBlocks(PeerRef peer, BlockRequest request) {
+        PeerId id;
+        try {
+            id = PeerId.fromBase58(peer.id());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("'" + peer + "' is not a peer id", e));
+        }
+        return requestBlocks(id, request);
+    }
+
+    @Override
+    public void report(PeerRef peer, PeerReport report) {
+        PeerId id;
+        try {
+            id = PeerId.fromBase58(peer.id());
+        } catch (RuntimeException e) {
+            return;
+        }
+        post(() -> report(id, PeerReputation.of(report), "finality: " + report));
+    }
+
+    @Override
+    public List<PeerRef> peers() {
+        return peerSnapshot.stream().map(p -> new PeerRef(p.peerId())).toList();
+    }
+
+    private ValidationResult validateFinality(GossipMessage m) {
+        try {
+            FinalityMessage.decode(m.data());
+        } catch (ScaleDecodeException e) {
+            post(() -> report(m.from(), Change.MALFORMED_MESSAGE, "finality message: " + e.getMessage()));
+            return ValidationResult.REJECT;
+        }
+        return finalityInbound == null ? ValidationResult.IGNORE : ValidationResult.ACCEPT;
+    }
+
+    private CompletableFuture<byte[]> receiveDirectFinality(PeerId peer, byte[] bytes) {
+        FinalityMessage message;
+        try {
+            message = FinalityMessage.decode(bytes);
+        } catch (ScaleDecodeException e) {
+            post(() -> report(peer, Change.MALFORMED_MESSAGE, "finality message: " + e.getMessage()));
+            return CompletableFuture.failedFuture(e);
+        }
+        deliverFinality(peer, message);
+        return CompletableFuture.completedFuture(new byte[0]);
+    }
+
+    private void deliverFinality(PeerId from, FinalityMessage message) {
+        Inbound in = finalityInbound;
+        if (in != null && !closed) {
+            in.onFinalityMessage(new PeerRef(from.toBase58()), message);
+        }
     }
 
     /** Returns the protocol names of this chain. */
@@ -459,14 +529,14 @@ public final class NetworkService implements AutoCloseable {
         post(() -> sync.onAnnounce(m.from(), m.receivedFrom(), a));
     }
 
-    private CompletableFuture<BlockResponse> requestBlocks(PeerId peer, BlockRequest request) {
-        return syncProtocol.request(peer, request.encode()).thenApply(BlockResponse::decode);
+    private CompletableFuture<List<BlockData>> requestBlocks(PeerId peer, BlockRequest request) {
+        return syncProtocol.request(peer, BlockRequestCodec.encode(request)).thenApply(b -> BlockResponse.decode(b).blocks());
     }
 
     private CompletableFuture<byte[]> serveBlocks(PeerId peer, byte[] bytes) {
         BlockRequest request;
         try {
-            request = BlockRequest.decode(bytes);
+            request = BlockRequestCodec.decode(bytes);
         } catch (ScaleDecodeException e) {
             post(() -> report(peer, Change.MALFORMED_MESSAGE, "block request: " + e.getMessage()));
             return CompletableFuture.failedFuture(e);

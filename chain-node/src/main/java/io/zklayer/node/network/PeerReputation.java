@@ -1,5 +1,6 @@
 package io.zklayer.node.network;
 
+import io.zklayer.consensus.network.PeerReport;
 import io.zklayer.p2p.peer.PeerId;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +40,12 @@ public final class PeerReputation {
         BAD_SLOT(-100, "sent a block with an unacceptable slot"),
         /** Gossiped a transaction the runtime says can never be valid. */
         INVALID_TRANSACTION(-50, "gossiped an invalid transaction"),
+        /** Sent a finality vote or commit with a bad signature, or a justification that does not finalize. */
+        BAD_FINALITY_MESSAGE(-1000, "sent an invalid finality message"),
+        /** Sent a finality message for a round or set far from ours: useless, not wrong. */
+        STALE_MESSAGE(-5, "sent a stale message"),
+        /** Sent a finality proof that moved our finality forward. */
+        USEFUL_FINALITY_PROOF(10, "sent a useful finality proof"),
         /** Did not answer a request in time or reset it. */
         REQUEST_FAILED(-40, "failed to answer a request"),
         /** Sent a block that imported. */
@@ -61,6 +68,17 @@ public final class PeerReputation {
         public String description() {
             return description;
         }
+    }
+
+    /** Returns the change for what consensus reported about a peer (its own scale mapped onto this one). */
+    public static Change of(PeerReport report) {
+        return switch (report) {
+            case MALFORMED_MESSAGE -> Change.MALFORMED_MESSAGE;
+            case BAD_SIGNATURE, INVALID_JUSTIFICATION, INVALID_CATCH_UP -> Change.BAD_FINALITY_MESSAGE;
+            case INVALID_BLOCK -> Change.INVALID_BLOCK;
+            case PAST_OR_FUTURE_MESSAGE -> Change.STALE_MESSAGE;
+            case USEFUL_FINALITY_PROOF -> Change.USEFUL_FINALITY_PROOF;
+        };
     }
 
     /**

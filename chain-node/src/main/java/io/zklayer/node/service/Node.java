@@ -68,6 +68,12 @@ public final class Node implements AutoCloseable {
         this.executive = new Executive(runtime, RuntimeParameters.defaults().limits());
         this.store = ChainStore.openRocks(settings.databaseDir(), settings.pruning(), false);
         this.backend = new StoreChainBackend(store, executive.layout());
+        try {
+            initGenesis(); // before consensus, whose fork choice starts from the stored best block
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         ConsensusConfig consensus = settings.spec().consensus().orElse(ConsensusConfig.ZKLAYER_DEFAULT);
         this.clock = new SlotClock(consensus.slotDurationMillis(), System::currentTimeMillis);
         this.pool = new TransactionPool(TransactionPool.Config.defaults(), System::nanoTime);
@@ -84,7 +90,6 @@ public final class Node implements AutoCloseable {
     public static Node start(NodeSettings settings) throws InterruptedException {
         Node node = new Node(settings);
         try {
-            node.initGenesis();
             node.backend.addListener((block, best, fin) -> node.chainEvents.execute(() -> node.onCommitted(block, best, fin)));
             if (settings.network().isPresent()) {
                 node.network = NetworkService.start(settings.network().get(),

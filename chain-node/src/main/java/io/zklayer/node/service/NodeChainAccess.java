@@ -2,28 +2,22 @@ package io.zklayer.node.service;
 
 import io.zklayer.consensus.BlockImporter;
 import io.zklayer.consensus.ChainHead;
+import io.zklayer.consensus.HeaderVerifier;
 import io.zklayer.consensus.ImportResult;
-import io.zklayer.consensus.SlotAuthority;
-import io.zklayer.consensus.SlotDigests;
 import io.zklayer.node.network.ChainAccess;
 import io.zklayer.node.txpool.SubmitOutcome;
 import io.zklayer.node.txpool.TransactionPool;
-import io.zklayer.primitives.crypto.Ed25519PublicKey;
-import io.zklayer.primitives.crypto.Ed25519Signature;
-import io.zklayer.primitives.trie.TrieState;
-import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.Block;
 import io.zklayer.primitives.types.H256;
 import io.zklayer.primitives.types.Header;
 import io.zklayer.primitives.types.OpaqueExtrinsic;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The node's side of {@link ChainAccess}: the RocksDB backend for reads, the block importer for
- * what peers send, the slot rule for a quick look at announced headers, and the pool for gossiped
- * transactions.
+ * what peers send, its header rules for a quick look at announced headers, and the pool for
+ * gossiped transactions.
  */
 final class NodeChainAccess implements ChainAccess {
     private final StoreChainBackend backend;
@@ -84,26 +78,17 @@ final class NodeChainAccess implements ChainAccess {
 
     @Override
     public Optional<String> checkAnnouncedHeader(Header header) {
-        Optional<Header> parent = backend.header(header.parentHash());
-        if (parent.isEmpty()) {
-            return Optional.empty();
-        }
-        OptionalLong slot = SlotDigests.slotOf(header);
-        if (slot.isEmpty()) {
-            return Optional.of("no slot pre-runtime digest");
-        }
-        TrieState state;
+        HeaderVerifier.Verdict verdict;
         try {
-            state = backend.stateAt(header.parentHash());
-        } catch (RuntimeException prunedOrGone) {
+            verdict = importer.verifier().verify(header);
+        } catch (RuntimeException stateGone) {
             return Optional.empty();
         }
-        AccountId32 author = SlotAuthority.authorOf(slot.getAsLong(), SlotAuthority.validators(state));
-        Optional<byte[]> seal = SlotDigests.sealOf(header);
-        if (seal.isEmpty() || seal.get().length != Ed25519Signature.LENGTH
-                || !Ed25519PublicKey.of(author.bytes()).verify(SlotDigests.withoutSeal(header).hash().bytes(),
-                        Ed25519Signature.of(seal.get()))) {
-            return Optional.of("seal is missing or not signed by the author of slot " + slot.getAsLong() + ", " + author);
+        if (verdict instanceof HeaderVerifier.Verdict.Invalid invalid) {
+            return switch (invalid.rule()) {
+                case UNKNOWN_PARENT, BELOW_FINALIZED, SLOT_IN_FUTURE, STATE_UNAVAILABLE -> Optional.empty();
+                default -> Optional.of(invalid.rule() + ": " + invalid.detail());
+            };
         }
         return Optional.empty();
     }

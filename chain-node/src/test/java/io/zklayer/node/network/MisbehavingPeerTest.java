@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zklayer.consensus.SlotDigests;
 import io.zklayer.node.network.protocol.BlockAnnounce;
-import io.zklayer.node.network.protocol.BlockData;
+import io.zklayer.consensus.network.BlockData;
 import io.zklayer.node.network.protocol.BlockResponse;
 import io.zklayer.node.network.protocol.ChainStatus;
 import io.zklayer.node.network.protocol.ProtocolNames;

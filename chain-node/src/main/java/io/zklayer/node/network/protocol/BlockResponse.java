@@ -1,5 +1,7 @@
 package io.zklayer.node.network.protocol;
 
+import io.zklayer.consensus.network.BlockData;
+import io.zklayer.consensus.network.BlockRequest;
 import io.zklayer.primitives.codec.ScaleCodecs;
 import io.zklayer.primitives.codec.ScaleDecodeException;
 import io.zklayer.primitives.codec.ScaleReader;
@@ -12,8 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The answer to a {@link BlockRequest}: the blocks in the requested order, each with the parts
- * that were asked for. An unknown first block gives an empty list.
+ * The answer to a {@link BlockRequest} on the sync protocol: the blocks in the requested order,
+ * each ({@link BlockData}) with the parts that were asked for. An unknown first block gives an
+ * empty list.
  *
  * <p>Encoding: {@code Vec<BlockData>} with {@code BlockData = hash [32] ‖ Option<Header> ‖
  * Option<Vec<OpaqueExtrinsic>> ‖ Option<Vec<u8>>}. One block with a header, an empty body and no

@@ -9,7 +9,8 @@ import io.zklayer.primitives.types.H256;
  *
  * <p>For genesis {@code 0xab…ef}: {@code /ab…ef/block-announces/1} (gossip),
  * {@code /ab…ef/transactions/1} (gossip), {@code /ab…ef/finality/1} (gossip),
- * {@code /ab…ef/status/1} (request-response), {@code /ab…ef/sync/1} (request-response).
+ * {@code /ab…ef/status/1}, {@code /ab…ef/sync/1} and {@code /ab…ef/finality-direct/1}
+ * (request-response).
  *
  * @param prefix {@code /<genesis hex>}
  */
@@ -37,6 +38,11 @@ public record ProtocolNames(String prefix) {
     /** Returns the request-response protocol of status exchange. */
     public String status() {
         return prefix + "/status/1";
+    }
+
+    /** Returns the request-response protocol that carries a finality message to one peer (catch-up). */
+    public String finalityDirect() {
+        return prefix + "/finality-direct/1";
     }
 
     /** Returns the request-response protocol of block requests. */

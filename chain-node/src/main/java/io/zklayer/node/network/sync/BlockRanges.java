@@ -1,7 +1,9 @@
 package io.zklayer.node.network.sync;
 
-import io.zklayer.node.network.protocol.BlockData;
-import io.zklayer.node.network.protocol.BlockRequest;
+import io.zklayer.consensus.network.BlockData;
+import io.zklayer.consensus.network.BlockRequest;
+import io.zklayer.consensus.network.BlockRequest.Direction;
+import io.zklayer.consensus.network.BlockRequest.From;
 import io.zklayer.node.network.protocol.BlockResponse;
 import io.zklayer.primitives.types.Block;
 import io.zklayer.primitives.types.H256;
@@ -34,10 +36,20 @@ public final class BlockRanges {
      * @throws IllegalArgumentException naming the first broken rule
      */
     public static Checked check(BlockRequest request, BlockResponse response) {
-        List<BlockData> data = response.blocks();
-        if (data.size() > request.max()) {
-            throw new IllegalArgumentException("sync: " + data.size() + " blocks returned, " + request.max() + " asked for");
+        return check(request, response.blocks());
+    }
+
+    /**
+     * Returns the blocks of {@code data}, the answer to {@code request}.
+     *
+     * @throws IllegalArgumentException naming the first broken rule
+     */
+    public static Checked check(BlockRequest request, List<BlockData> data) {
+        if (data.size() > request.maxBlocks()) {
+            throw new IllegalArgumentException("sync: " + data.size() + " blocks returned, " + request.maxBlocks()
+                    + " asked for");
         }
+        boolean ascending = request.direction() == Direction.ASCENDING;
         List<Block> blocks = new ArrayList<>(data.size());
         List<Optional<byte[]>> justifications = new ArrayList<>(data.size());
         Header previous = null;
@@ -53,14 +65,14 @@ public final class BlockRanges {
                         + hash);
             }
             if (i == 0) {
-                if (request.byHash() && !hash.equals(request.fromHash())) {
-                    throw new IllegalArgumentException("sync: first block " + hash + " is not the requested " + request.fromHash());
+                if (request.from() instanceof From.Hash f && !hash.equals(f.hash())) {
+                    throw new IllegalArgumentException("sync: first block " + hash + " is not the requested " + f.hash());
                 }
-                if (!request.byHash() && h.number() != request.fromNumber()) {
+                if (request.from() instanceof From.Number f && h.number() != f.number()) {
                     throw new IllegalArgumentException("sync: first block is #" + h.number() + ", not the requested #"
-                            + request.fromNumber());
+                            + f.number());
                 }
-            } else if (request.ascending()) {
+            } else if (ascending) {
                 if (!h.parentHash().equals(previous.hash()) || h.number() != previous.number() + 1) {
                     throw new IllegalArgumentException("sync: block " + i + " (#" + h.number() + ") is not the child of block "
                             + (i - 1) + " (#" + previous.number() + ")");

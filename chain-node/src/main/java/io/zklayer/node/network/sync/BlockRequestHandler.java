@@ -1,8 +1,11 @@
 package io.zklayer.node.network.sync;
 
+import io.zklayer.consensus.network.BlockData;
+import io.zklayer.consensus.network.BlockRequest;
+import io.zklayer.consensus.network.BlockRequest.Direction;
+import io.zklayer.consensus.network.BlockRequest.Field;
+import io.zklayer.consensus.network.BlockRequest.From;
 import io.zklayer.node.network.ChainAccess;
-import io.zklayer.node.network.protocol.BlockData;
-import io.zklayer.node.network.protocol.BlockRequest;
 import io.zklayer.node.network.protocol.BlockResponse;
 import io.zklayer.primitives.types.H256;
 import io.zklayer.primitives.types.Header;
@@ -27,8 +30,9 @@ public final class BlockRequestHandler {
 
     /** Returns the response to {@code request}. */
     public BlockResponse handle(BlockRequest request) {
-        long max = Math.min(request.max(), BlockRequest.MAX_BLOCKS);
-        Optional<H256> first = request.byHash() ? Optional.of(request.fromHash()) : chain.canonicalHash(request.fromNumber());
+        int max = Math.min(request.maxBlocks(), BlockRequest.MAX_BLOCKS);
+        Optional<H256> first = request.from() instanceof From.Hash h ? Optional.of(h.hash())
+                : chain.canonicalHash(((From.Number) request.from()).number());
         List<BlockData> out = new ArrayList<>();
         H256 current = first.orElse(null);
         long size = 0;
@@ -38,16 +42,16 @@ public final class BlockRequestHandler {
                 break;
             }
             BlockData data = new BlockData(current,
-                    request.wants(BlockRequest.FIELD_HEADER) ? header : Optional.empty(),
-                    request.wants(BlockRequest.FIELD_BODY) ? chain.body(current) : Optional.empty(),
-                    request.wants(BlockRequest.FIELD_JUSTIFICATION) ? chain.justification(current) : Optional.empty());
+                    request.fields().contains(Field.HEADER) ? header : Optional.empty(),
+                    request.fields().contains(Field.BODY) ? chain.body(current) : Optional.empty(),
+                    request.fields().contains(Field.JUSTIFICATION) ? chain.justification(current) : Optional.empty());
             int bytes = BlockResponse.encodedSize(data);
             if (!out.isEmpty() && size + bytes > BlockResponse.SOFT_LIMIT_BYTES) {
                 break;
             }
             out.add(data);
             size += bytes;
-            current = next(current, header.get(), request.ascending());
+            current = next(current, header.get(), request.direction() == Direction.ASCENDING);
         }
         return new BlockResponse(out);
     }

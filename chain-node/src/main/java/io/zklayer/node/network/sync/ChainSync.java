@@ -4,15 +4,19 @@ import io.zklayer.consensus.ChainHead;
 import io.zklayer.consensus.ImportResult;
 import io.zklayer.node.network.ChainAccess;
 import io.zklayer.node.network.PeerReputation.Change;
+import io.zklayer.consensus.network.BlockData;
+import io.zklayer.consensus.network.BlockRequest;
+import io.zklayer.consensus.network.BlockRequest.Direction;
+import io.zklayer.consensus.network.BlockRequest.Field;
+import io.zklayer.consensus.network.BlockRequest.From;
 import io.zklayer.node.network.protocol.BlockAnnounce;
-import io.zklayer.node.network.protocol.BlockRequest;
-import io.zklayer.node.network.protocol.BlockResponse;
 import io.zklayer.p2p.peer.PeerId;
 import io.zklayer.p2p.reqresp.RequestFailedException;
 import io.zklayer.primitives.Hex;
 import io.zklayer.primitives.types.Block;
 import io.zklayer.primitives.types.H256;
 import io.zklayer.primitives.types.Header;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,13 +59,13 @@ public final class ChainSync {
     public static final long MAJOR_SYNC_DISTANCE = 5;
     /** How long a peer that failed a request is skipped. */
     public static final long COOLDOWN_MILLIS = 2_000;
-    private static final int FIELDS = BlockRequest.FIELD_HEADER | BlockRequest.FIELD_BODY | BlockRequest.FIELD_JUSTIFICATION;
+    private static final EnumSet<Field> FIELDS = EnumSet.of(Field.HEADER, Field.BODY, Field.JUSTIFICATION);
 
     /** Sends a block request to a peer. */
     @FunctionalInterface
     public interface Requester {
-        /** Returns the peer's decoded response, or a failed future. */
-        CompletableFuture<BlockResponse> request(PeerId peer, BlockRequest request);
+        /** Returns the peer's decoded answer, or a failed future. */
+        CompletableFuture<List<BlockData>> request(PeerId peer, BlockRequest request);
     }
 
     /** Receives reputation changes. */
@@ -165,7 +169,7 @@ public final class ChainSync {
             return;
         }
         PeerId source = peers.containsKey(from) ? from : via;
-        BlockRequest request = BlockRequest.single(hash, FIELDS);
+        BlockRequest request = new BlockRequest(new From.Hash(hash), Direction.ASCENDING, 1, FIELDS);
         requester.request(source, request).whenCompleteAsync((response, error) -> {
             fetching.remove(hash);
             if (error != null) {
@@ -214,7 +218,7 @@ public final class ChainSync {
         if (count < 1) {
             return;
         }
-        BlockRequest request = BlockRequest.ascendingFrom(from, count, FIELDS);
+        BlockRequest request = new BlockRequest(new From.Number(from), Direction.ASCENDING, (int) count, FIELDS);
         InFlight sent = new InFlight(target, request);
         inFlight = sent;
         PeerId peer = target;
@@ -233,7 +237,7 @@ public final class ChainSync {
         }, networkThread);
     }
 
-    private void onRangeResponse(PeerId peer, BlockRequest request, BlockResponse response) {
+    private void onRangeResponse(PeerId peer, BlockRequest request, List<BlockData> response) {
         BlockRanges.Checked checked;
         try {
             checked = BlockRanges.check(request, response);
@@ -248,21 +252,21 @@ public final class ChainSync {
         }
         Block first = checked.blocks().get(0);
         if (chain.header(first.header().parentHash()).isEmpty()) {
-            if (request.fromNumber() <= chain.finalized().number() + 1) {
+            if (((From.Number) request.from()).number() <= chain.finalized().number() + 1) {
                 reporter.report(peer, Change.WRONG_CHAIN, "its chain does not contain our finalized block "
                         + chain.finalized());
                 pause(peer);
                 return;
             }
             forkStep = forkStep == 0 ? 1 : Math.min(forkStep * 2, 1L << 31);
-            LOG.debug("Blocks from {} fork below #{}; searching {} blocks lower", peer, request.fromNumber(), forkStep);
+            LOG.debug("Blocks from {} fork below #{}; searching {} blocks lower", peer, first.header().number(), forkStep);
             return;
         }
         forkStep = 0;
         importAll(peer, checked);
     }
 
-    private void importResponse(PeerId peer, BlockRequest request, BlockResponse response) {
+    private void importResponse(PeerId peer, BlockRequest request, List<BlockData> response) {
         BlockRanges.Checked checked;
         try {
             checked = BlockRanges.check(request, response);
@@ -287,10 +291,11 @@ public final class ChainSync {
             }
             ImportResult.Rejected r = (ImportResult.Rejected) result;
             switch (r.reason()) {
-                case BAD_SEAL, INVALID_BODY, ROOT_MISMATCH, BAD_NUMBER ->
-                        reporter.report(peer, Change.INVALID_BLOCK, r.detail());
-                case BAD_SLOT -> reporter.report(peer, Change.BAD_SLOT, r.detail());
-                default -> LOG.debug("Block #{} from {} not imported: {}", block.header().number(), peer, r.detail());
+                case BAD_SEAL, WRONG_AUTHOR, BAD_NUMBER, MISSING_SLOT, SLOT_NOT_AFTER_PARENT, BAD_EPOCH_DIGEST, INVALID_BODY,
+                        ROOT_MISMATCH -> reporter.report(peer, Change.INVALID_BLOCK, r.detail());
+                case SLOT_IN_FUTURE -> reporter.report(peer, Change.BAD_SLOT, r.detail());
+                case UNKNOWN_PARENT, BELOW_FINALIZED, STATE_UNAVAILABLE ->
+                        LOG.debug("Block #{} from {} not imported: {}", block.header().number(), peer, r.detail());
             }
             pause(peer);
             return;

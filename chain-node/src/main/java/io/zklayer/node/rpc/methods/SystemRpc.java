@@ -50,7 +50,7 @@ final class SystemRpc {
         r.add(RpcMethod.of("system_localListenAddresses", List.of(), p ->
                 network(node).listenAddresses().stream().map(Object::toString).toList()));
         r.add(RpcMethod.of("system_nodeRoles", List.of(), p -> List.of(node.isAuthority() ? "Authority" : "Full")));
-        r.add(RpcMethod.unsafe("system_peers", List.of(), p -> network(node).peers().stream().map(peer -> {
+        r.add(RpcMethod.unsafe("system_peers", List.of(), p -> network(node).peerInfos().stream().map(peer -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("peerId", peer.peerId());
             out.put("roles", peer.roles());
