@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
  * second; at or below {@link #BAN_THRESHOLD} the peer is disconnected and banned for the ban
  * duration (its connections are closed on sight until then).
  *
- * <p>One invalid block bans at once ({@link Change#INVALID_BLOCK} = −1000); two malformed messages
+ * <p>One invalid block bans at once, whatever the peer did before (a change of −1000, the lowest
+ * score, sets the score to it rather than adding); two malformed messages
  * in quick succession ban; a peer that times out now and then does not. Time comes from the
  * injected millisecond clock, so tests drive it by hand. Not thread-safe: the network service
  * uses it on its own thread.
@@ -117,7 +118,8 @@ public final class PeerReputation {
             return fresh;
         });
         decay(e, now);
-        e.score = Math.max(MIN_SCORE, Math.min(MAX_SCORE, e.score + change.delta()));
+        e.score = change.delta() <= MIN_SCORE ? MIN_SCORE
+                : Math.max(MIN_SCORE, Math.min(MAX_SCORE, e.score + change.delta()));
         boolean wasBanned = e.bannedUntil > now;
         if (e.score <= BAN_THRESHOLD && !wasBanned) {
             e.bannedUntil = now + banMillis;
