@@ -5,13 +5,11 @@ import io.zklayer.primitives.Hex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
+import java.util.Random;
 
 /**
  * The node's libp2p identity key: given on the command line ({@code --node-key <64 hex digits>})
@@ -52,10 +50,10 @@ public final class NodeKeys {
      * @throws IllegalArgumentException naming the file when its content is not a key
      * @throws UncheckedIOException when the file cannot be read or written
      */
-    public static HostKey loadOrCreate(Path file, SecureRandom random) {
+    public static HostKey loadOrCreate(Path file, Random random) {
         try {
             if (!Files.exists(file)) {
-                create(file, random);
+                write(file, random, false);
             }
             byte[] content = Files.readAllBytes(file);
             if (content.length == SECRET_BYTES) {
@@ -73,7 +71,26 @@ public final class NodeKeys {
         }
     }
 
-    private static void create(Path file, SecureRandom random) throws IOException {
+    /**
+     * Writes a fresh key from {@code random} (a {@link java.security.SecureRandom} outside tests) to
+     * {@code file} and returns it; {@code key generate-node-key --file} uses it.
+     *
+     * @throws IllegalStateException naming the file when it already exists (a key is never overwritten)
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    public static HostKey create(Path file, Random random) {
+        if (Files.exists(file)) {
+            throw new IllegalStateException("node key file " + file + " already exists; it is never overwritten");
+        }
+        try {
+            write(file, random, true);
+            return HostKey.fromSecret(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("node key file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, Random random, boolean failIfRaced) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         byte[] secret = new byte[SECRET_BYTES];
@@ -87,10 +104,11 @@ public final class NodeKeys {
             }
             Files.write(tmp, secret);
             try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file);
+                Files.move(tmp, file); // a rename that refuses an existing target
             } catch (FileAlreadyExistsException raced) {
+                if (failIfRaced) {
+                    throw new IllegalStateException("node key file " + file + " was created meanwhile; not overwritten");
+                }
                 // another process created it first; its key wins
             }
         } finally {
