@@ -31,18 +31,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * build sealed blocks by hand (any parent, slot, signer and extra digest items) so tests can make
  * forks and break one rule at a time.
  */
-final class ChainFixture {
-    static final long SLOT_MILLIS = 2000;
-    static final Runtime RUNTIME = ZklayerRuntime.create(RuntimeParameters.defaults());
-    static final Executive EXECUTIVE = new Executive(RUNTIME, RuntimeParameters.defaults().limits());
+public final class ChainFixture {
+    public static final long SLOT_MILLIS = 2000;
+    public static final Runtime RUNTIME = ZklayerRuntime.create(RuntimeParameters.defaults());
+    public static final Executive EXECUTIVE = new Executive(RUNTIME, RuntimeParameters.defaults().limits());
 
-    final AtomicLong now = new AtomicLong(1_000_000L * SLOT_MILLIS);
-    final SlotClock clock = new SlotClock(SLOT_MILLIS, now::get);
+    public final AtomicLong now = new AtomicLong(1_000_000L * SLOT_MILLIS);
+    public final SlotClock clock = new SlotClock(SLOT_MILLIS, now::get);
     final RuntimeGenesisConfig genesis;
-    final List<AccountId32> validators;
+    public final List<AccountId32> validators;
     final long epochLength;
 
-    ChainFixture(long epochLength, DevAccounts... validators) {
+    public ChainFixture(long epochLength, DevAccounts... validators) {
         this.epochLength = epochLength;
         this.validators = Arrays.stream(validators).map(ChainFixture::account).toList();
         this.genesis = new RuntimeGenesisConfig(
@@ -50,15 +50,15 @@ final class ChainFixture {
                 Optional.of(account(DevAccounts.ALICE)), this.validators);
     }
 
-    static AccountId32 account(DevAccounts d) {
+    public static AccountId32 account(DevAccounts d) {
         return AccountId32.of(d.keyPair().publicKey().bytes());
     }
 
-    MemoryChainBackend backend() {
+    public MemoryChainBackend backend() {
         return new MemoryChainBackend(RUNTIME, genesis, EXECUTIVE.layout());
     }
 
-    BlockImporter importer(MemoryChainBackend b, OffenceReporter offences) {
+    public BlockImporter importer(MemoryChainBackend b, OffenceReporter offences) {
         HeaderVerifier verifier = new HeaderVerifier(b, new StateEpochSource(b, epochLength), clock, 1);
         return new BlockImporter(b, EXECUTIVE, verifier, new ForkChoice(b), offences, false);
     }
@@ -68,7 +68,7 @@ final class ChainFixture {
     }
 
     /** The epoch of blocks built on genesis (and, with the interim epoch source, on any block of epoch 0). */
-    EpochData epoch(long index) {
+    public EpochData epoch(long index) {
         return new EpochData(index, validators, H256.ZERO);
     }
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *   "telemetryEndpoints": null,
  *   "protocolId": "zkl",
  *   "properties": {"ss58Format": 42, "tokenDecimals": 12, "tokenSymbol": "ZKL"},
- *   "consensus": {"slotDurationMillis": 2000, "epochLengthInSlots": 10},
+ *   "consensus": {"slotDurationMillis": 2000},
  *   "codeSubstitutes": {},
  *   "genesis": {"runtimeGenesis": {"config": {...}}}     or     {"raw": {"top": {...}, "childrenDefault": {}}}
  * }
@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * @param protocolId the network protocol id (prefix of the chain's protocol names), if any
  * @param forkId Substrate's fork id, if any
  * @param properties token and address format
- * @param consensus slot and epoch lengths, if given (every ZKLayer preset gives them)
+ * @param consensus the slot length, if given (every ZKLayer preset gives them)
  * @param badBlocks hashes of blocks the node must refuse (written only when non-empty)
  * @param genesis the genesis section, human or raw
  */

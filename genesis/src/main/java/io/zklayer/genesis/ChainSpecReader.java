@@ -6,6 +6,8 @@ import io.zklayer.primitives.crypto.Ss58Address;
 import io.zklayer.primitives.crypto.Ss58Exception;
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.H256;
+import io.zklayer.runtime.EpochSchedule;
+import io.zklayer.runtime.RuntimeGenesisConfig;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +29,7 @@ final class ChainSpecReader {
             "consensusEngine");
     private static final Set<String> TOP_REQUIRED = Set.of("name", "id", "bootNodes", "properties", "genesis");
     private static final Set<String> PROPERTIES = Set.of("ss58Format", "tokenDecimals", "tokenSymbol");
-    private static final Set<String> CONSENSUS = Set.of("slotDurationMillis", "epochLengthInSlots");
+    private static final Set<String> CONSENSUS = Set.of("slotDurationMillis");
     private static final Set<String> CONFIG = Set.of("system", "balances", "sudo", "session");
 
     private int ss58Format;
@@ -93,10 +95,13 @@ final class ChainSpecReader {
     }
 
     private static ConsensusConfig consensus(JsonCursor c) {
+        if (c.node().has("epochLengthInSlots")) {
+            throw c.field("epochLengthInSlots").error("the epoch length moved into the genesis state: set "
+                    + GenesisConfig.EPOCH_LENGTH_PATH + " (in blocks) instead");
+        }
         c.object(CONSENSUS, CONSENSUS);
         long slot = c.field("slotDurationMillis").longIn(1, ConsensusConfig.MAX_SLOT_DURATION_MILLIS);
-        long epoch = c.field("epochLengthInSlots").longIn(1, ConsensusConfig.MAX_EPOCH_LENGTH_IN_SLOTS);
-        return new ConsensusConfig(slot, epoch);
+        return new ConsensusConfig(slot);
     }
 
     private static H256 hash(JsonCursor c) {
@@ -137,10 +142,11 @@ final class ChainSpecReader {
         if (sudo.isPresent()) {
             sudoKey = sudo.get().object(Set.of("key"), Set.of()).optionalField("key").map(this::account);
         }
-        JsonCursor validatorList = config.field("session").object(Set.of("validators"), Set.of("validators"))
-                .field("validators");
-        List<AccountId32> validators = validatorList.array().stream().map(this::account).toList();
-        return new GenesisConfig(balances, sudoKey, validators);
+        JsonCursor session = config.field("session").object(Set.of("validators", "epochLength"), Set.of("validators"));
+        List<AccountId32> validators = session.field("validators").array().stream().map(this::account).toList();
+        long epochLength = session.optionalField("epochLength").map(e -> e.longIn(1, EpochSchedule.MAX_LENGTH))
+                .orElse(RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH);
+        return new GenesisConfig(balances, sudoKey, validators, epochLength);
     }
 
     private AccountId32 account(JsonCursor c) {

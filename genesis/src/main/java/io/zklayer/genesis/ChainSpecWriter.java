@@ -45,7 +45,6 @@ final class ChainSpecWriter {
         spec.consensus().ifPresent(c -> {
             ObjectNode consensus = root.putObject("consensus");
             consensus.put("slotDurationMillis", c.slotDurationMillis());
-            consensus.put("epochLengthInSlots", c.epochLengthInSlots());
         });
         if (!spec.badBlocks().isEmpty()) {
             ArrayNode bad = root.putArray("badBlocks");
@@ -79,8 +78,10 @@ final class ChainSpecWriter {
         } else {
             sudo.putNull("key");
         }
-        ArrayNode validators = config.putObject("session").putArray("validators");
+        ObjectNode session = config.putObject("session");
+        ArrayNode validators = session.putArray("validators");
         g.validators().forEach(v -> validators.add(address(v, ss58Format)));
+        session.put("epochLength", g.epochLength());
     }
 
     private static String address(AccountId32 account, int ss58Format) {

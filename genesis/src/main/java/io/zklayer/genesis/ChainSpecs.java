@@ -2,6 +2,7 @@ package io.zklayer.genesis;
 
 import io.zklayer.primitives.crypto.DevAccounts;
 import io.zklayer.primitives.types.AccountId32;
+import io.zklayer.runtime.RuntimeGenesisConfig;
 import io.zklayer.runtime.RuntimeParameters;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * <p>Both endow {@code //Alice} … {@code //Ferdie}, {@code //Alice//stash} and {@code //Bob//stash}
  * with 1,000,000 ZKL each (1 ZKL = 10^12), use protocol id {@code zkl}, properties
  * {@code {ss58Format: 42, tokenDecimals: 12, tokenSymbol: "ZKL"}} and consensus
- * {@code {slotDurationMillis: 2000, epochLengthInSlots: 10}}. The keys are the public dev keys
+ * {@code {slotDurationMillis: 2000}} with 10-block epochs ({@code session.epochLength}). The keys are the public dev keys
  * (ed25519), so these chains must never hold value.
  */
 public final class ChainSpecs {
@@ -103,7 +104,7 @@ public final class ChainSpecs {
         List<GenesisConfig.Endowment> balances = endowedDevAccounts().stream()
                 .map(a -> new GenesisConfig.Endowment(a, PRESET_ENDOWMENT)).toList();
         GenesisConfig genesis = new GenesisConfig(balances, Optional.of(account(DevAccounts.ALICE)),
-                validators.stream().map(ChainSpecs::account).toList());
+                validators.stream().map(ChainSpecs::account).toList(), RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH);
         return new ChainSpec(name, id, type, List.of(), List.of(), Optional.of(PROTOCOL_ID), Optional.empty(),
                 ChainProperties.ZKLAYER, Optional.of(ConsensusConfig.ZKLAYER_DEFAULT), List.of(), genesis);
     }

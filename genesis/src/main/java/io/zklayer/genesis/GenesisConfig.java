@@ -2,6 +2,7 @@ package io.zklayer.genesis;
 
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.runtime.BalanceMath;
+import io.zklayer.runtime.EpochSchedule;
 import io.zklayer.runtime.RuntimeGenesisConfig;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -21,29 +22,33 @@ import java.util.Set;
  *   "system": {},
  *   "balances": {"balances": [["5FA9nQDV…TTpu", "1000000000000000000"], ...]},
  *   "sudo": {"key": "5FA9nQDV…TTpu"},
- *   "session": {"validators": ["5FA9nQDV…TTpu"]}
+ *   "session": {"validators": ["5FA9nQDV…TTpu"], "epochLength": 10}
  * }
  * </pre>
  *
  * <p>The lists keep the order of the spec (so a spec writes back as it was read); the genesis state
  * does not depend on it except for the validators, whose order is the authoring order. The
  * constructor enforces the rules that need no runtime: every amount in 1…2^128−1, no account
- * endowed twice, a total that fits in u128, a non-empty validator set without repeats. The
+ * endowed twice, a total that fits in u128, a non-empty validator set without repeats, an epoch
+ * length of 1…1,000,000 blocks ({@code epochLength} may be left out of the JSON: 10). The
  * existential deposit is checked by {@link GenesisBuilder}, which knows the runtime. Violations
  * are {@link ChainSpecException}s whose path points into the spec, as if it had been read from JSON.
  *
  * @param balances endowed accounts with their free balance, in spec order
  * @param sudoKey the sudo key, if the chain has one
  * @param validators the genesis validator set, in authoring order
+ * @param epochLength the epoch length in blocks (block n ≥ 1 is in epoch (n − 1) / epochLength)
  */
-public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudoKey, List<AccountId32> validators)
-        implements SpecGenesis {
+public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudoKey, List<AccountId32> validators,
+                            long epochLength) implements SpecGenesis {
     /** The JSON path of this section in a chain spec. */
     public static final String PATH = "genesis.runtimeGenesis.config";
     /** The JSON path of the endowment list. */
     public static final String BALANCES_PATH = PATH + ".balances.balances";
     /** The JSON path of the validator list. */
     public static final String VALIDATORS_PATH = PATH + ".session.validators";
+    /** The JSON path of the epoch length. */
+    public static final String EPOCH_LENGTH_PATH = PATH + ".session.epochLength";
 
     /**
      * One endowed account.
@@ -92,6 +97,10 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
         if (validators.isEmpty()) {
             throw new ChainSpecException(VALIDATORS_PATH, "the validator set is empty; a chain needs at least one validator");
         }
+        if (epochLength < 1 || epochLength > EpochSchedule.MAX_LENGTH) {
+            throw new ChainSpecException(EPOCH_LENGTH_PATH, epochLength + " is outside 1…" + EpochSchedule.MAX_LENGTH
+                    + " blocks");
+        }
         Set<AccountId32> distinct = new HashSet<>();
         for (int i = 0; i < validators.size(); i++) {
             if (!distinct.add(validators.get(i))) {
@@ -99,6 +108,11 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
                         + " is listed twice");
             }
         }
+    }
+
+    /** Creates a configuration with the presets' epoch length of 10 blocks. */
+    public GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudoKey, List<AccountId32> validators) {
+        this(balances, sudoKey, validators, RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH);
     }
 
     /** Returns the sum of the endowments: the genesis {@code Balances.TotalIssuance}. */
@@ -110,6 +124,7 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
     public RuntimeGenesisConfig toRuntimeConfig() {
         Map<AccountId32, BigInteger> map = new LinkedHashMap<>();
         balances.forEach(e -> map.put(e.account(), e.amount()));
-        return new RuntimeGenesisConfig(map, sudoKey, validators);
+        return new RuntimeGenesisConfig(map, sudoKey, validators, io.zklayer.pallets.models.ModelsGenesis.EMPTY, epochLength,
+                List.of());
     }
 }

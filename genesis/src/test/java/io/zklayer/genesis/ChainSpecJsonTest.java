@@ -91,6 +91,20 @@ class ChainSpecJsonTest {
         assertThat(config.at("/balances/balances/0/1").asText()).isEqualTo("1000000000000000000");
         assertThat(config.at("/sudo/key").asText()).isEqualTo(ALICE);
         assertThat(config.at("/session/validators/0").asText()).isEqualTo(ALICE);
+        assertThat(config.at("/session/epochLength").asLong()).isEqualTo(10);
+        assertThat(root.at("/consensus").has("epochLengthInSlots")).isFalse();
+    }
+
+    @Test
+    void anOmittedEpochLengthReadsAsTenBlocksAndAGivenOneIsKept() throws Exception {
+        ObjectNode root = (ObjectNode) MAPPER.readTree(ChainSpecJson.write(ChainSpecs.dev(), false));
+        ((ObjectNode) config(root).get("session")).remove("epochLength");
+        assertThat(((GenesisConfig) ChainSpecJson.read(MAPPER.writeValueAsBytes(root)).genesis()).epochLength())
+                .isEqualTo(10);
+        ((ObjectNode) config(root).get("session")).put("epochLength", 7);
+        ChainSpec spec = ChainSpecJson.read(MAPPER.writeValueAsBytes(root));
+        assertThat(((GenesisConfig) spec.genesis()).epochLength()).isEqualTo(7);
+        assertThat(ChainSpecJson.write(spec, false)).contains("\"epochLength\": 7");
     }
 
     @Test
@@ -107,7 +121,7 @@ class ChainSpecJsonTest {
         JsonNode top = MAPPER.readTree(ChainSpecJson.write(ChainSpecs.dev(), true)).at("/genesis/raw/top");
         List<String> keys = new ArrayList<>();
         top.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).hasSize(11).isSorted();
+        assertThat(keys).hasSize(14).isSorted();
         assertThat(keys).allMatch(k -> k.matches("0x[0-9a-f]+"));
     }
 
@@ -250,6 +264,10 @@ class ChainSpecJsonTest {
                         "properties.tokenDecimals: expected an integer, got a string"),
                 Arguments.of("missing properties", (Consumer<ObjectNode>) r -> r.remove("properties"),
                         "properties: missing required field 'properties'"),
+                Arguments.of("zero epoch length", (Consumer<ObjectNode>) r -> ((ObjectNode) config(r).get("session")).put("epochLength", 0),
+                        "genesis.runtimeGenesis.config.session.epochLength: 0 is outside 1…1000000"),
+                Arguments.of("epoch length in the consensus section", (Consumer<ObjectNode>) r -> ((ObjectNode) r.get("consensus")).put("epochLengthInSlots", 10),
+                        "consensus.epochLengthInSlots: the epoch length moved into the genesis state: set genesis.runtimeGenesis.config.session.epochLength (in blocks) instead"),
                 Arguments.of("zero slot duration", (Consumer<ObjectNode>) r -> ((ObjectNode) r.get("consensus")).put("slotDurationMillis", 0),
                         "consensus.slotDurationMillis: 0 is outside 1…3600000"),
                 Arguments.of("bad id", (Consumer<ObjectNode>) r -> r.put("id", "my chain"),

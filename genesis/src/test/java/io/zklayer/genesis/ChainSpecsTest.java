@@ -28,7 +28,7 @@ class ChainSpecsTest {
         assertThat(dev.bootNodes()).isEmpty();
         assertThat(dev.telemetryEndpoints()).isEmpty();
         assertThat(dev.properties()).isEqualTo(new ChainProperties(42, 12, "ZKL"));
-        assertThat(dev.consensus()).contains(new ConsensusConfig(2000, 10));
+        assertThat(dev.consensus()).contains(new ConsensusConfig(2000));
         GenesisConfig g = (GenesisConfig) dev.genesis();
         assertThat(g.validators()).containsExactly(acc(DevAccounts.ALICE));
         assertThat(g.sudoKey()).contains(acc(DevAccounts.ALICE));

@@ -28,7 +28,7 @@ class GenesisBuilderTest {
      * trie layout or the header format. If this test fails after such a deliberate change, record
      * the new hash here and say so in the commit; otherwise the change broke genesis compatibility.
      */
-    static final String DEV_GENESIS_HASH = "0x3c247883ffeb10f2fbcd542ae5ef1cb13206dd9c4d356ae33b411b2d18262353";
+    static final String DEV_GENESIS_HASH = "0xaa874d4645228b4d70c68cf05799ab48d2d35fb04ae70c6f14e089544ad2bdbb";
 
     private final GenesisBuilder builder = GenesisBuilder.zklayer();
 
@@ -74,6 +74,8 @@ class GenesisBuilderTest {
         }
         assertThat(SystemStorage.ACCOUNT.entries(state)).hasSize(endowed.size());
         assertThat(SessionPallet.VALIDATORS.get(state)).containsExactly(acc(DevAccounts.ALICE));
+        assertThat(SessionPallet.EPOCH_LENGTH.get(state)).isEqualTo(10);
+        assertThat(SessionPallet.CURRENT_EPOCH.get(state)).isZero();
         assertThat(SudoPallet.KEY.getOptional(state)).contains(acc(DevAccounts.ALICE));
         assertThat(BalancesStorage.TOTAL_ISSUANCE.get(state))
                 .isEqualTo(ChainSpecs.PRESET_ENDOWMENT.multiply(BigInteger.valueOf(8)));
@@ -103,8 +105,8 @@ class GenesisBuilderTest {
     @Test
     void rawFormListsEveryEntryOfTheGenesisState() {
         RawGenesis raw = (RawGenesis) ChainSpecs.dev().toRaw().genesis();
-        // 8 accounts, TotalIssuance, Sudo.Key, Session.Validators.
-        assertThat(raw.size()).isEqualTo(11);
+        // 8 accounts, TotalIssuance, Sudo.Key, Session.Validators, EpochLength, CurrentEpoch, EpochRandomness.
+        assertThat(raw.size()).isEqualTo(14);
         assertThat(raw.get(SudoPallet.KEY.key())).hasValueSatisfying(v ->
                 assertThat(v).isEqualTo(acc(DevAccounts.ALICE).bytes()));
         assertThat(raw.get(BalancesStorage.TOTAL_ISSUANCE.key())).isPresent();
@@ -147,7 +149,7 @@ class GenesisBuilderTest {
     void slotShorterThanTheRuntimeMinimumPeriodIsRejected() {
         ChainSpec dev = ChainSpecs.dev();
         ChainSpec fast = new ChainSpec(dev.name(), dev.id(), dev.chainType(), dev.bootNodes(), dev.telemetryEndpoints(),
-                dev.protocolId(), dev.forkId(), dev.properties(), Optional.of(new ConsensusConfig(500, 10)),
+                dev.protocolId(), dev.forkId(), dev.properties(), Optional.of(new ConsensusConfig(500)),
                 dev.badBlocks(), dev.genesis());
         assertThatThrownBy(() -> builder.build(fast))
                 .isInstanceOf(ChainSpecException.class)

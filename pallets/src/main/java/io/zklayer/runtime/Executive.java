@@ -1,6 +1,7 @@
 package io.zklayer.runtime;
 
 import io.zklayer.pallets.payment.TransactionPaymentPallet;
+import io.zklayer.pallets.session.SessionPallet;
 import io.zklayer.pallets.system.AccountInfo;
 import io.zklayer.pallets.system.SystemEvent;
 import io.zklayer.pallets.system.SystemPallet;
@@ -33,7 +34,8 @@ import java.util.Optional;
  * Executes blocks and validates transactions with a {@link Runtime}, as Substrate's
  * {@code frame_executive}: {@link #begin} initializes a block (System first, then every pallet's
  * {@code onInitialize}), {@link #apply} applies one extrinsic atomically, {@link #finish} runs the
- * {@code onFinalize} hooks and computes the extrinsics and state roots.
+ * {@code onFinalize} hooks, in the last block of an epoch every pallet's {@code onEpochChange}
+ * ({@link EpochSchedule}), and computes the extrinsics and state roots.
  *
  * <p>A signed extrinsic passes the signed extensions in Substrate's order — CheckNonZeroSender,
  * CheckSpecVersion, CheckTxVersion, CheckGenesis, CheckMortality, CheckNonce, CheckWeight,
@@ -46,6 +48,7 @@ public final class Executive {
     private final SystemPallet system;
     private final TransactionPaymentPallet payment;
     private final BlockLimits limits;
+    private final Optional<SessionPallet> session;
 
     /** Creates an executive for {@code runtime}, which must contain System and TransactionPayment. */
     public Executive(Runtime runtime, BlockLimits limits) {
@@ -53,6 +56,8 @@ public final class Executive {
         this.system = runtime.pallet(SystemPallet.class);
         this.payment = runtime.pallet(TransactionPaymentPallet.class);
         this.limits = limits;
+        this.session = runtime.pallets().stream().filter(SessionPallet.class::isInstance).map(SessionPallet.class::cast)
+                .findFirst();
     }
 
     /** Returns the runtime. */
@@ -67,10 +72,20 @@ public final class Executive {
 
     /** Starts block {@code number} on {@code parentState} (a state at the parent's root). */
     public BlockExecution begin(TrieState parentState, H256 parentHash, long number, Digest preDigest) {
+        return begin(parentState, parentHash, number, preDigest, true);
+    }
+
+    /**
+     * Starts a block; {@code runHooks} false skips the pallets' {@code onInitialize} (transaction
+     * validation, as Substrate's {@code validate_transaction}: a transaction is checked against the
+     * best state, not against the work the next block's hooks will do, such as workload assignment).
+     */
+    private BlockExecution begin(TrieState parentState, H256 parentHash, long number, Digest preDigest,
+                                 boolean runHooks) {
         RuntimeContext ctx = new RuntimeContext(parentState, number, parentHash, system);
         system.initialize(parentState, number, parentHash, preDigest);
         Weight used = Weight.ZERO;
-        for (Pallet p : runtime.pallets()) {
+        for (Pallet p : runHooks ? runtime.pallets() : List.<Pallet>of()) {
             used = used.plus(p.onInitialize(ctx));
         }
         SystemStorage.BLOCK_WEIGHT.put(parentState, new SystemStorage.PerClassWeight(Weight.ZERO, Weight.ZERO, used));
@@ -130,6 +145,7 @@ public final class Executive {
         for (Pallet p : runtime.pallets()) {
             p.onFinalize(ctx);
         }
+        runEpochChange(ctx, block.number());
         SystemStorage.EXTRINSIC_COUNT.kill(s);
         SystemStorage.ALL_EXTRINSICS_LEN.kill(s);
         system.flushEvents(ctx);
@@ -139,6 +155,23 @@ public final class Executive {
         return new Header(block.parentHash(), block.number(), stateRoot, extrinsicsRoot, digest);
     }
 
+    /**
+     * Runs every pallet's {@code onEpochChange} in index order when block {@code number} is the last
+     * of its epoch. A runtime without the Session pallet has no epochs.
+     */
+    private void runEpochChange(RuntimeContext ctx, long number) {
+        if (session.isEmpty()) {
+            return;
+        }
+        EpochSchedule schedule = SessionPallet.epochSchedule(ctx.storage());
+        if (schedule.isLastBlockOfEpoch(number)) {
+            long next = Math.addExact(schedule.epochOf(number), 1);
+            for (Pallet p : runtime.pallets()) {
+                p.onEpochChange(ctx, next);
+            }
+        }
+    }
+
     /** Returns the ordered trie root of the extrinsics: keys Compact(index), values their encodings. */
     public static H256 extrinsicsRoot(List<byte[]> extrinsics, TrieLayout layout) {
         return H256.of(TrieRoots.ordered(layout, extrinsics));
@@ -146,13 +179,13 @@ public final class Executive {
 
     /**
      * Validates a transaction for the pool against the state after block {@code bestNumber}
-     * ({@code bestHash}), as if it were included in the next block. Nothing is written to
-     * {@code bestState}: every change is rolled back.
+     * ({@code bestHash}), as if it were included in the next block, without running the pallets'
+     * {@code onInitialize} hooks. Nothing is written to {@code bestState}: every change is rolled back.
      */
     public TransactionValidity validate(TrieState bestState, H256 bestHash, long bestNumber, byte[] extrinsic) {
         bestState.startTransaction();
         try {
-            BlockExecution block = begin(bestState, bestHash, bestNumber + 1, Digest.EMPTY);
+            BlockExecution block = begin(bestState, bestHash, bestNumber + 1, Digest.EMPTY, false);
             Checked checked;
             try {
                 checked = check(block, extrinsic, true);

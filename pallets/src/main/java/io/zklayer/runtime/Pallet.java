@@ -54,6 +54,16 @@ public interface Pallet {
     /** Runs at the end of every block, before the state root is computed. */
     default void onFinalize(RuntimeContext ctx) {}
 
+    /**
+     * Runs in the last block of every epoch, after every pallet's {@link #onFinalize}, in pallet
+     * index order: the place to promote pending registrations, drop leavers and snapshot what the
+     * next epoch uses (see {@link EpochSchedule}). Session (index 2) runs first and has already
+     * stored {@code newEpoch} as the current epoch and its randomness when later pallets run.
+     *
+     * @param newEpoch the epoch that starts with the next block
+     */
+    default void onEpochChange(RuntimeContext ctx, long newEpoch) {}
+
     /** Returns the error descriptors of a pallet error enum. */
     static <E extends Enum<E> & PalletError> List<Descriptors.ErrorDescriptor> describeErrors(Class<E> errors) {
         return java.util.Arrays.stream(errors.getEnumConstants())

@@ -1,11 +1,17 @@
 package io.zklayer.runtime;
 
 import io.zklayer.pallets.balances.BalancesPallet;
+import io.zklayer.pallets.models.ModelsPallet;
+import io.zklayer.pallets.models.ModelsParameters;
+import io.zklayer.pallets.models.WasmCodeCheck;
 import io.zklayer.pallets.payment.TransactionPaymentPallet;
 import io.zklayer.pallets.session.SessionPallet;
 import io.zklayer.pallets.sudo.SudoPallet;
 import io.zklayer.pallets.system.SystemPallet;
 import io.zklayer.pallets.timestamp.TimestampPallet;
+import io.zklayer.pallets.verifier.VerifierParameters;
+import io.zklayer.pallets.verifier.VerifierPallet;
+import io.zklayer.wasm.engine.EngineConfig;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>
  *  0 System   1 Timestamp   2 Session   3 Balances   4 TransactionPayment   5 Sudo
+ *  6 Models   9 Verifier
  * </pre>
  */
 public final class ZklayerRuntime {
@@ -27,13 +34,17 @@ public final class ZklayerRuntime {
         AtomicReference<Runtime> self = new AtomicReference<>();
         SystemPallet system = new SystemPallet();
         BalancesPallet balances = new BalancesPallet(system, params.existentialDeposit());
+        VerifierPallet verifier = new VerifierPallet(balances, VerifierParameters.defaults());
         Runtime runtime = new Runtime(VERSION, List.of(
                 system,
                 new TimestampPallet(params.minimumPeriodMillis()),
                 new SessionPallet(),
                 balances,
                 new TransactionPaymentPallet(balances, params.fees()),
-                new SudoPallet(self::get)));
+                new SudoPallet(self::get),
+                new ModelsPallet(balances, verifier, ModelsParameters.defaults(),
+                        WasmCodeCheck.contractRules(EngineConfig.defaults())),
+                verifier));
         self.set(runtime);
         return runtime;
     }

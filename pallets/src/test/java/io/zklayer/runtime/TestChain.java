@@ -42,8 +42,16 @@ public final class TestChain {
     private long now = 1_700_000_000_000L;
     private BlockExecution open;
 
-    private TestChain(RuntimeParameters params, RuntimeGenesisConfig genesis) {
-        this.runtime = ZklayerRuntime.create(params);
+    private TestChain(RuntimeParameters params, RuntimeGenesisConfig genesis,
+                      List<java.util.function.Function<Runtime, Pallet>> extraPallets) {
+        Runtime base = ZklayerRuntime.create(params);
+        if (extraPallets.isEmpty()) {
+            this.runtime = base;
+        } else {
+            List<Pallet> all = new java.util.ArrayList<>(base.pallets());
+            extraPallets.forEach(f -> all.add(f.apply(base)));
+            this.runtime = new Runtime(base.version(), all);
+        }
         this.executive = new Executive(runtime, params.limits());
         RuntimeGenesisConfig.Built built = genesis.build(runtime, store);
         store.apply(built.state().changes());
@@ -60,6 +68,10 @@ public final class TestChain {
     public static final class Builder {
         private final Map<AccountId32, BigInteger> balances = new LinkedHashMap<>();
         private RuntimeParameters params = RuntimeParameters.defaults();
+        private long epochLength = RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH;
+        private io.zklayer.pallets.models.ModelsGenesis models = io.zklayer.pallets.models.ModelsGenesis.EMPTY;
+        private final List<PalletGenesis> pallets = new java.util.ArrayList<>();
+        private final List<java.util.function.Function<Runtime, Pallet>> extraPallets = new java.util.ArrayList<>();
 
         public Builder balance(DevAccounts who, BigInteger amount) {
             balances.put(TestChain.account(who), amount);
@@ -71,9 +83,36 @@ public final class TestChain {
             return this;
         }
 
+        public Builder epochLength(long blocks) {
+            this.epochLength = blocks;
+            return this;
+        }
+
+        /** Adds a test pallet to the runtime (its calls are not reachable through sudo). */
+        public Builder extraPallet(Pallet pallet) {
+            extraPallets.add(base -> pallet);
+            return this;
+        }
+
+        /** Adds a test pallet made from the base runtime's pallets (for example with its Balances). */
+        public Builder extraPallet(java.util.function.Function<Runtime, Pallet> factory) {
+            extraPallets.add(factory);
+            return this;
+        }
+
+        public Builder models(io.zklayer.pallets.models.ModelsGenesis genesisModels) {
+            this.models = genesisModels;
+            return this;
+        }
+
+        public Builder genesis(PalletGenesis config) {
+            pallets.add(config);
+            return this;
+        }
+
         public TestChain build() {
             return new TestChain(params, new RuntimeGenesisConfig(balances, Optional.of(account(DevAccounts.ALICE)),
-                    List.of(account(DevAccounts.ALICE))));
+                    List.of(account(DevAccounts.ALICE)), models, epochLength, pallets), extraPallets);
         }
     }
 
@@ -143,6 +182,14 @@ public final class TestChain {
 
     public byte[] timestampInherent(long millis) {
         return UncheckedExtrinsic.unsigned(call(TimestampPallet.INDEX, new TimestampCall.Set(millis))).encode();
+    }
+
+    /** Returns the open block. */
+    public BlockExecution openBlock() {
+        if (open == null) {
+            throw new IllegalStateException("no block is open");
+        }
+        return open;
     }
 
     /** Applies {@code extrinsic} in the open block. */

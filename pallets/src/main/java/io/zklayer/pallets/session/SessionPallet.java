@@ -1,17 +1,32 @@
 package io.zklayer.pallets.session;
 
+import io.zklayer.primitives.codec.ScaleCodec;
 import io.zklayer.primitives.codec.ScaleCodecs;
+import io.zklayer.primitives.hashing.Hashing;
+import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.primitives.types.AccountId32;
+import io.zklayer.primitives.types.H256;
+import io.zklayer.runtime.Descriptors;
+import io.zklayer.runtime.EpochSchedule;
 import io.zklayer.runtime.Pallet;
+import io.zklayer.runtime.PalletEvent;
 import io.zklayer.runtime.RuntimeContext;
 import io.zklayer.runtime.storage.StorageEntryDescriptor;
 import io.zklayer.runtime.storage.StorageValue;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The Session pallet: the validator set that authors and finalizes blocks, read from state by
- * consensus. Validators are identified by their ed25519 public keys (as accounts). The genesis set
- * comes from the chain spec.
+ * The Session pallet: the validator set that authors and finalizes blocks, and the epoch
+ * bookkeeping every pallet shares, read from state by consensus. Validators are identified by their
+ * ed25519 public keys (as accounts). The genesis set and the epoch length come from the chain spec.
+ *
+ * <p>Epochs are counted in blocks ({@link EpochSchedule}): {@code EpochLength} is written once at
+ * genesis, {@code CurrentEpoch} is the epoch of the blocks being built, and
+ * {@code EpochRandomness} is the chain-derived randomness of the current epoch. In the last block of
+ * epoch {@code e} this pallet's {@link #onEpochChange} stores {@code e + 1} and the randomness
+ * {@code blake2b-256(previous randomness ‖ parent hash of that block)} (zero at genesis), and
+ * deposits {@link SessionEvent.NewEpoch}.
  */
 public final class SessionPallet implements Pallet {
     /** Fixed pallet index. */
@@ -23,9 +38,47 @@ public final class SessionPallet implements Pallet {
     public static final StorageValue<List<AccountId32>> VALIDATORS = new StorageValue<>(NAME, "Validators",
             ScaleCodecs.vec(AccountId32.CODEC), List.of(), "The current set of validators.");
 
+    /** The epoch length in blocks, set at genesis; no default, a missing value is corrupt state. */
+    public static final StorageValue<Long> EPOCH_LENGTH = new StorageValue<>(NAME, "EpochLength", ScaleCodecs.U64,
+            null, "The epoch length in blocks (block n >= 1 is in epoch (n - 1) / EpochLength), set at genesis.");
+
+    /** The epoch of the blocks being built. */
+    public static final StorageValue<Long> CURRENT_EPOCH = new StorageValue<>(NAME, "CurrentEpoch", ScaleCodecs.U64,
+            0L, "The index of the current epoch; it changes in the last block of each epoch.");
+
+    /** The randomness of the current epoch. */
+    public static final StorageValue<H256> EPOCH_RANDOMNESS = new StorageValue<>(NAME, "EpochRandomness", H256.CODEC,
+            H256.ZERO, "The current epoch's randomness: blake2b-256(previous randomness ++ parent hash of the "
+                    + "epoch's last block before it); zero in epoch 0.");
+
     /** Returns the current validators. */
     public List<AccountId32> validators(RuntimeContext ctx) {
         return VALIDATORS.get(ctx.storage());
+    }
+
+    /**
+     * Returns the epoch schedule stored at genesis.
+     *
+     * @throws IllegalStateException when the state has no {@code Session.EpochLength} (corrupt state)
+     */
+    public static EpochSchedule epochSchedule(TrieState state) {
+        return findEpochSchedule(state).orElseThrow(() -> new IllegalStateException(
+                "state corrupt: Session.EpochLength is missing; genesis must set it"));
+    }
+
+    /** Returns the epoch schedule, or empty when the state has none (a state not built by this runtime). */
+    public static Optional<EpochSchedule> findEpochSchedule(TrieState state) {
+        return EPOCH_LENGTH.getOptional(state).map(EpochSchedule::new);
+    }
+
+    /** Returns the current epoch index. */
+    public static long currentEpoch(TrieState state) {
+        return CURRENT_EPOCH.get(state);
+    }
+
+    /** Returns the current epoch's randomness. */
+    public static H256 epochRandomness(TrieState state) {
+        return EPOCH_RANDOMNESS.get(state);
     }
 
     /** Sets the validator set at genesis; it must be non-empty and free of duplicates. */
@@ -39,6 +92,34 @@ public final class SessionPallet implements Pallet {
         VALIDATORS.put(ctx.storage(), List.copyOf(validators));
     }
 
+    /**
+     * Sets the epoch length at genesis, with epoch 0 and zero randomness.
+     *
+     * @throws IllegalArgumentException when the length is outside 1…{@link EpochSchedule#MAX_LENGTH}
+     */
+    public void setEpochLengthAtGenesis(RuntimeContext ctx, long epochLength) {
+        new EpochSchedule(epochLength);
+        EPOCH_LENGTH.put(ctx.storage(), epochLength);
+        CURRENT_EPOCH.put(ctx.storage(), 0L);
+        EPOCH_RANDOMNESS.put(ctx.storage(), H256.ZERO);
+    }
+
+    /** Returns the randomness of the epoch after one with {@code previous}, in a block on {@code parentHash}. */
+    public static H256 nextRandomness(H256 previous, H256 parentHash) {
+        byte[] input = new byte[2 * H256.LENGTH];
+        System.arraycopy(previous.bytes(), 0, input, 0, H256.LENGTH);
+        System.arraycopy(parentHash.bytes(), 0, input, H256.LENGTH, H256.LENGTH);
+        return H256.of(Hashing.blake2b256(input));
+    }
+
+    @Override
+    public void onEpochChange(RuntimeContext ctx, long newEpoch) {
+        H256 randomness = nextRandomness(EPOCH_RANDOMNESS.get(ctx.storage()), ctx.parentHash());
+        CURRENT_EPOCH.put(ctx.storage(), newEpoch);
+        EPOCH_RANDOMNESS.put(ctx.storage(), randomness);
+        ctx.deposit(new SessionEvent.NewEpoch(newEpoch, randomness));
+    }
+
     @Override
     public int index() {
         return INDEX;
@@ -50,7 +131,18 @@ public final class SessionPallet implements Pallet {
     }
 
     @Override
+    public Optional<ScaleCodec<? extends PalletEvent>> eventCodec() {
+        return Optional.of(SessionEvent.CODEC);
+    }
+
+    @Override
+    public List<Descriptors.EventDescriptor> events() {
+        return Descriptors.events(SessionEvent.CODEC, name -> "A new epoch starts with the next block, with its randomness.");
+    }
+
+    @Override
     public List<StorageEntryDescriptor> storage() {
-        return List.of(VALIDATORS.descriptor());
+        return List.of(VALIDATORS.descriptor(), EPOCH_LENGTH.descriptor(), CURRENT_EPOCH.descriptor(),
+                EPOCH_RANDOMNESS.descriptor());
     }
 }

@@ -1,2 +1,5 @@
-/** The Session pallet: the validator set read by consensus. */
+/**
+ * The Session pallet: the validator set read by consensus, and the epoch bookkeeping (epoch length,
+ * current epoch, epoch randomness) that drives every pallet's {@code onEpochChange} hook.
+ */
 package io.zklayer.pallets.session;

@@ -1,0 +1,117 @@
+package io.zklayer.pallets.inference;
+
+import io.zklayer.primitives.model.Dense;
+import io.zklayer.primitives.model.InputSpec;
+import io.zklayer.primitives.model.ModelCodec;
+import io.zklayer.primitives.model.OutputSpec;
+import io.zklayer.primitives.model.QuantizedModel;
+import io.zklayer.primitives.types.H256;
+import io.zklayer.zk.field.Fr;
+import io.zklayer.zk.ml.ModelCircuit;
+import io.zklayer.zk.ml.ModelCircuitKeys;
+import io.zklayer.zk.ml.ModelWitness;
+import io.zklayer.zk.ml.WeightCommitment;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Models with Groth16 keys for market tests: a tiny 4-input model (setup in well under a second)
+ * for most tests, and the shipped digits model (seeded setup about 20 s, made once per JVM).
+ */
+final class TestModels {
+    /**
+     * A model with its circuit keys and what the registry would hold.
+     *
+     * @param model the quantized model
+     * @param keys the circuit's keys (seeded test setup)
+     * @param keyId the id the verifying key is registered under
+     */
+    record Prover(QuantizedModel model, ModelCircuitKeys keys, H256 keyId) {
+        /** Returns the registry entry for this model with id {@code id}. */
+        MarketModel market(long id, BigInteger price, long computeUnits, Optional<byte[]> wasm) {
+            return new MarketModel(id, true, model.input(), model.output(), model.outputByteLength(), price, computeUnits,
+                    WeightCommitment.of(model), keyId, wasm);
+        }
+
+        /** Returns the model's output on {@code input} and a proof of it (deterministic blinding). */
+        Result prove(byte[] input, long seed) {
+            ModelWitness w = ModelWitness.of(keys.circuit(), model, input);
+            byte[] proof = keys.prove(w, Fr.of(seed + 1), Fr.of(seed + 2)).toBytes();
+            return new Result(w.output(), proof);
+        }
+    }
+
+    /** An output with its 256-byte proof. */
+    record Result(byte[] output, byte[] proof) {}
+
+    private static Prover tiny;
+    private static Prover digits;
+    private static List<byte[]> samples;
+
+    private TestModels() {}
+
+    /** Returns the tiny model: input [4] in [-8, 8], dense 4→3, argmax. */
+    static synchronized Prover tiny() {
+        if (tiny == null) {
+            QuantizedModel m = new QuantizedModel(new InputSpec(List.of(4), -8, 8),
+                    List.of(new Dense(4, 3, new byte[] {1, 2, -1, 0, 0, -1, 3, 1, 2, 0, 0, -2}, new int[] {0, 1, -1}, 1, 0,
+                            false, -1000, 1000)),
+                    new OutputSpec.ArgMax());
+            tiny = new Prover(m, ModelCircuitKeys.testSetup(ModelCircuit.of(m), 11), H256.blake2b256Of(new byte[] {1}));
+        }
+        return tiny;
+    }
+
+    /** Returns the digits model with keys from a seeded setup (about 20 s the first time). */
+    static synchronized Prover digits() {
+        if (digits == null) {
+            QuantizedModel m = ModelCodec.decode(resource("digits.zkm"));
+            digits = new Prover(m, ModelCircuitKeys.testSetup(ModelCircuit.of(m), 6005), H256.blake2b256Of(new byte[] {2}));
+        }
+        return digits;
+    }
+
+    /** Returns the digits samples (64 bytes each, 0..16) in file order. */
+    static synchronized List<byte[]> digitsSamples() {
+        if (samples == null) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                    new ByteArrayInputStream(resource("digits.csv.gz"))), StandardCharsets.US_ASCII))) {
+                List<byte[]> out = new ArrayList<>();
+                String line;
+                while ((line = in.readLine()) != null) {
+                    String[] f = line.split(",");
+                    byte[] x = new byte[64];
+                    for (int i = 0; i < 64; i++) {
+                        x[i] = (byte) Math.round(Double.parseDouble(f[i]));
+                    }
+                    out.add(x);
+                }
+                samples = out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return samples;
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = TestModels.class.getResourceAsStream("/ml/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource /ml/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
