@@ -9,6 +9,7 @@ import io.zklayer.primitives.types.Header;
 import io.zklayer.primitives.types.OpaqueExtrinsic;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What chain networking needs of the node: the stored chain to serve and compare against, block
@@ -39,10 +40,10 @@ public interface ChainAccess {
     Optional<H256> canonicalHash(long number);
 
     /**
-     * Imports a block a peer sent, with its justification if the peer sent one. Thread-safe; may
-     * take as long as executing the block.
+     * Imports a block a peer sent (its justification, if any, goes to {@link #importJustification}
+     * once the block is stored). Thread-safe; may take as long as executing the block.
      */
-    ImportResult importBlock(Block block, Optional<byte[]> justification);
+    ImportResult importBlock(Block block);
 
     /**
      * Checks what can be checked of an announced header before fetching its body (when its parent
@@ -51,6 +52,22 @@ public interface ChainAccess {
      * slot ahead of our clock, below finality). Must be quick: it runs on the gossip thread.
      */
     Optional<String> checkAnnouncedHeader(Header header);
+
+    /** What became of a justification a peer sent with a block. */
+    enum JustificationCheck {
+        /** It verified and finalized the block. */
+        APPLIED,
+        /** It could not be used now (block already final, another authority set, or no finality gadget). */
+        NOT_APPLICABLE,
+        /** It does not verify: the peer sent a false finality proof. */
+        INVALID
+    }
+
+    /**
+     * Verifies and applies the justification a peer sent with the stored block {@code target}
+     * (checked against the authority set of its epoch, so a syncing node follows set changes).
+     */
+    CompletableFuture<JustificationCheck> importJustification(ChainHead target, byte[] justification);
 
     /** Offers a transaction received from a peer to the pool (validated against the best state). */
     SubmitOutcome submitTransaction(byte[] extrinsic);

@@ -3,7 +3,11 @@ package io.zklayer.node.service;
 import io.zklayer.consensus.BlockAuthor;
 import io.zklayer.consensus.BlockImporter;
 import io.zklayer.consensus.ChainHead;
+import io.zklayer.consensus.ForkChoice;
+import io.zklayer.consensus.HeaderVerifier;
+import io.zklayer.consensus.OffenceReporter;
 import io.zklayer.consensus.SlotClock;
+import io.zklayer.consensus.epoch.StateEpochSource;
 import io.zklayer.genesis.ConsensusConfig;
 import io.zklayer.genesis.GenesisBlock;
 import io.zklayer.genesis.GenesisBuilder;
@@ -15,11 +19,13 @@ import io.zklayer.node.storage.ChainStore;
 import io.zklayer.node.txpool.SubmitOutcome;
 import io.zklayer.node.txpool.Tag;
 import io.zklayer.node.txpool.TransactionPool;
+import io.zklayer.pallets.session.SessionPallet;
 import io.zklayer.primitives.Hex;
 import io.zklayer.primitives.types.Block;
 import io.zklayer.primitives.types.H256;
 import io.zklayer.runtime.Executive;
 import io.zklayer.runtime.Runtime;
+import io.zklayer.runtime.RuntimeGenesisConfig;
 import io.zklayer.runtime.RuntimeParameters;
 import io.zklayer.runtime.TransactionValidity;
 import io.zklayer.runtime.ZklayerRuntime;
@@ -38,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running ZKLayer node: RocksDB storage, the runtime, the transaction pool, block authoring on
  * its slots (when it has a key), chain networking (when configured: announcements, sync,
- * transaction gossip), and the JSON-RPC server. {@link #start} opens or initializes the database;
+ * transaction gossip), the finality gadget (on networked chains that are not dev chains: it votes
+ * with the authoring key, or observes), and the JSON-RPC server. {@link #start} opens or initializes the database;
  * {@link #close} stops everything and closes the database cleanly.
  */
 public final class Node implements AutoCloseable {
@@ -61,6 +68,8 @@ public final class Node implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private InetSocketAddress rpcAddress;
     private volatile NetworkService network;
+    private volatile FinalityService finality;
+    private long finalizedNotified;
 
     private Node(NodeSettings settings) {
         this.settings = settings;
@@ -77,7 +86,11 @@ public final class Node implements AutoCloseable {
         ConsensusConfig consensus = settings.spec().consensus().orElse(ConsensusConfig.ZKLAYER_DEFAULT);
         this.clock = new SlotClock(consensus.slotDurationMillis(), System::currentTimeMillis);
         this.pool = new TransactionPool(TransactionPool.Config.defaults(), System::nanoTime);
-        this.importer = new BlockImporter(backend, executive, clock, settings.instantFinality(), 1);
+        long epochLength = Optional.ofNullable(SessionPallet.EPOCH_LENGTH.get(backend.stateAt(backend.genesis().hash())))
+                .orElse(RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH);
+        this.importer = new BlockImporter(backend, executive,
+                new HeaderVerifier(backend, new StateEpochSource(backend, epochLength), clock, 1), new ForkChoice(backend),
+                OffenceReporter.LOGGING, settings.instantFinality());
         this.author = settings.authoringKey().map(k -> new BlockAuthor(backend, executive, importer, clock, k)).orElse(null);
         this.chainEvents = Executors.newSingleThreadExecutor(daemon("chain-events"));
         this.timers = Executors.newScheduledThreadPool(1, daemon("node-timers"));
@@ -90,10 +103,25 @@ public final class Node implements AutoCloseable {
     public static Node start(NodeSettings settings) throws InterruptedException {
         Node node = new Node(settings);
         try {
-            node.backend.addListener((block, best, fin) -> node.chainEvents.execute(() -> node.onCommitted(block, best, fin)));
+            node.finalizedNotified = node.backend.finalized().number();
+            node.backend.addListener((block, best, fin) -> {
+                FinalityService f = node.finality;
+                if (f != null) {
+                    f.blockImported(block.header());
+                }
+                node.chainEvents.execute(() -> node.onCommitted(block, best, fin));
+            });
             if (settings.network().isPresent()) {
-                node.network = NetworkService.start(settings.network().get(),
-                        new NodeChainAccess(node.backend, node.importer, node.pool, node::validate));
+                NodeChainAccess access = new NodeChainAccess(node.backend, node.importer, node.pool, node::validate);
+                node.network = NetworkService.start(settings.network().get(), access);
+                if (!settings.instantFinality()) {
+                    FinalityService f = new FinalityService(node.backend, node.importer, node.network,
+                            node.clock.slotDurationMillis(), settings.authoringKey(),
+                            head -> node.chainEvents.execute(() -> node.onFinalized(head)));
+                    node.finality = f;
+                    access.setFinality(f);
+                    f.start();
+                }
             }
             node.rpcAddress = node.rpc.start();
             if (node.author != null) {
@@ -172,6 +200,31 @@ public final class Node implements AutoCloseable {
             notifications.publish(block, best, fin);
         } catch (RuntimeException e) {
             LOG.error("Processing imported block failed: {}", e.toString(), e);
+        }
+    }
+
+    // Tells the pool and subscribers of every block the gadget finalized, in order (a justification
+    // finalizes a block and all its ancestors at once).
+    private void onFinalized(ChainHead head) {
+        try {
+            for (long n = finalizedNotified + 1; n <= head.number(); n++) {
+                H256 hash = n == head.number() ? head.hash() : backend.canonicalHash(n).orElse(null);
+                if (hash == null) {
+                    continue;
+                }
+                Optional<io.zklayer.primitives.types.Header> header = backend.header(hash);
+                if (header.isEmpty()) {
+                    continue;
+                }
+                List<io.zklayer.primitives.types.OpaqueExtrinsic> body = backend.body(hash).orElse(List.of());
+                List<byte[]> xts = new ArrayList<>();
+                body.forEach(x -> xts.add(x.encode()));
+                pool.onFinalized(hash.bytes(), xts);
+                notifications.publishFinalized(new Block(header.get(), body));
+            }
+            finalizedNotified = Math.max(finalizedNotified, head.number());
+        } catch (RuntimeException e) {
+            LOG.error("Processing finalized block {} failed: {}", head, e.toString(), e);
         }
     }
 
@@ -267,6 +320,10 @@ public final class Node implements AutoCloseable {
         }
         timers.shutdownNow();
         rpc.close();
+        FinalityService f = finality;
+        if (f != null) {
+            f.close();
+        }
         NetworkService net = network;
         if (net != null) {
             net.close();

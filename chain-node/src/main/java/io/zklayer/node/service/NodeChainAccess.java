@@ -13,6 +13,7 @@ import io.zklayer.primitives.types.Header;
 import io.zklayer.primitives.types.OpaqueExtrinsic;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The node's side of {@link ChainAccess}: the RocksDB backend for reads, the block importer for
@@ -24,6 +25,7 @@ final class NodeChainAccess implements ChainAccess {
     private final BlockImporter importer;
     private final TransactionPool pool;
     private final TransactionPool.Validator validator;
+    private volatile FinalityService finality;
 
     NodeChainAccess(StoreChainBackend backend, BlockImporter importer, TransactionPool pool,
                     TransactionPool.Validator validator) {
@@ -31,6 +33,18 @@ final class NodeChainAccess implements ChainAccess {
         this.importer = importer;
         this.pool = pool;
         this.validator = validator;
+    }
+
+    /** Sets the finality gadget that verifies justifications from peers (none on dev chains). */
+    void setFinality(FinalityService finality) {
+        this.finality = finality;
+    }
+
+    @Override
+    public CompletableFuture<JustificationCheck> importJustification(ChainHead target, byte[] justification) {
+        FinalityService f = finality;
+        return f == null ? CompletableFuture.completedFuture(JustificationCheck.NOT_APPLICABLE)
+                : f.importJustification(target, justification);
     }
 
     @Override
@@ -72,7 +86,7 @@ final class NodeChainAccess implements ChainAccess {
     }
 
     @Override
-    public ImportResult importBlock(Block block, Optional<byte[]> justification) {
+    public ImportResult importBlock(Block block) {
         return importer.importBlock(block);
     }
 

@@ -27,6 +27,7 @@ public final class FakeChain implements ChainAccess {
     private final Header genesis;
     private ChainHead best;
     private final List<byte[]> transactions = new ArrayList<>();
+    private final List<ChainHead> offered = new ArrayList<>();
     private int imports;
 
     /** Creates a chain holding only genesis. */
@@ -50,7 +51,7 @@ public final class FakeChain implements ChainAccess {
         Header tip = headers.get(best.hash());
         for (int i = 0; i < n; i++) {
             Block b = child(tip, fork, bodySize);
-            importBlock(b, Optional.empty());
+            importBlock(b);
             tip = b.header();
         }
         return tip;
@@ -115,7 +116,7 @@ public final class FakeChain implements ChainAccess {
     }
 
     @Override
-    public synchronized ImportResult importBlock(Block block, Optional<byte[]> justification) {
+    public synchronized ImportResult importBlock(Block block) {
         Header h = block.header();
         H256 hash = h.hash();
         ChainHead head = new ChainHead(hash, h.number());
@@ -131,13 +132,27 @@ public final class FakeChain implements ChainAccess {
         }
         headers.put(hash, h);
         bodies.put(hash, block.extrinsics());
-        justification.ifPresent(j -> justifications.put(hash, j));
         imports++;
         boolean makeBest = h.number() > best.number() || (h.number() == best.number() && hash.compareTo(best.hash()) < 0);
         if (makeBest) {
             best = head;
         }
         return new ImportResult.Imported(block, makeBest, false, 0);
+    }
+
+    /** Justifications offered by sync, in order. */
+    synchronized List<ChainHead> offeredJustifications() {
+        return List.copyOf(offered);
+    }
+
+    @Override
+    public synchronized java.util.concurrent.CompletableFuture<JustificationCheck> importJustification(ChainHead target,
+            byte[] justification) {
+        offered.add(target);
+        justifications.put(target.hash(), justification.clone());
+        return java.util.concurrent.CompletableFuture.completedFuture(
+                justification.length == 1 && justification[0] == (byte) 0xBA ? JustificationCheck.INVALID
+                        : JustificationCheck.APPLIED);
     }
 
     @Override

@@ -93,6 +93,23 @@ class NetworkServiceTest {
     }
 
     @Test
+    void justificationsComeWithSyncedBlocksAndAFalseOneCostsItsSender() throws Exception {
+        FakeChain a = new FakeChain();
+        a.extend(5, 0, 0);
+        a.putJustification(a.canonicalHash(3).orElseThrow(), new byte[] {1, 2});
+        a.putJustification(a.canonicalHash(5).orElseThrow(), new byte[] {(byte) 0xBA});
+        FakeChain b = new FakeChain();
+        NetworkService na = start(a);
+        NetworkService nb = start(b, na);
+
+        await("b synced", Duration.ofSeconds(20), () -> b.best().equals(a.best()));
+        await("both justifications offered to b's gadget", Duration.ofSeconds(10),
+                () -> b.offeredJustifications().size() == 2);
+        assertThat(b.offeredJustifications()).extracting(h -> h.number()).containsExactly(3L, 5L);
+        await("the false one banned its sender", Duration.ofSeconds(10), () -> nb.isBanned(na.localPeerId()).join());
+    }
+
+    @Test
     void finalityMessagesAreGossipedSentDirectlyAndJustificationsServed() throws Exception {
         FakeChain a = new FakeChain();
         Header h = a.extend(5, 0, 0);

@@ -39,15 +39,18 @@ final class TestNetwork implements AutoCloseable {
         this.keys = new Random(seed);
     }
 
-    /** Returns a local-testnet spec with the first {@code validators} dev accounts and slots of {@code slotMillis}. */
+    /**
+     * Returns a local-testnet spec with the first {@code validators} dev accounts, slots of
+     * {@code slotMillis} and the presets' epoch length.
+     */
     static ChainSpec spec(int validators, long slotMillis) {
         ChainSpec local = ChainSpecs.local();
         GenesisConfig g = (GenesisConfig) local.genesis();
         List<AccountId32> set = Arrays.stream(DevAccounts.values()).limit(validators)
                 .map(a -> AccountId32.of(a.publicKey().bytes())).toList();
         return new ChainSpec(local.name(), local.id(), local.chainType(), List.of(), List.of(), local.protocolId(),
-                local.forkId(), local.properties(), Optional.of(new ConsensusConfig(slotMillis, 10)), List.of(),
-                new GenesisConfig(g.balances(), g.sudoKey(), set));
+                local.forkId(), local.properties(), Optional.of(new ConsensusConfig(slotMillis)), List.of(),
+                new GenesisConfig(g.balances(), g.sudoKey(), set, g.epochLength()));
     }
 
     ChainSpec spec() {

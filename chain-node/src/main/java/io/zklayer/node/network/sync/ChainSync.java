@@ -45,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * announcer (else from the peer that forwarded it) and imported; one whose parent we lack raises
  * the announcer's known best so the next tick syncs the gap.
  *
+ * <p><b>Justifications.</b> A block that comes with one is imported first; then the justification
+ * goes to the finality gadget, which checks it against the authority set of the block's epoch and
+ * finalizes the block (so a syncing node follows set changes in order).
+ *
  * <p><b>Penalties.</b> A block that fails import costs the peer that served it
  * {@link Change#INVALID_BLOCK} (a ban); a malformed or mismatched response
  * {@link Change#MALFORMED_MESSAGE}; a failed request {@link Change#REQUEST_FAILED} and a short
@@ -281,12 +285,15 @@ public final class ChainSync {
         List<Block> blocks = checked.blocks();
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
-            ImportResult result = chain.importBlock(block, checked.justifications().get(i));
-            if (result instanceof ImportResult.Imported) {
-                reporter.report(peer, Change.USEFUL_BLOCK, "block #" + block.header().number());
-                continue;
-            }
-            if (result instanceof ImportResult.AlreadyKnown) {
+            ImportResult result = chain.importBlock(block);
+            if (result instanceof ImportResult.Imported || result instanceof ImportResult.AlreadyKnown) {
+                if (result instanceof ImportResult.Imported) {
+                    reporter.report(peer, Change.USEFUL_BLOCK, "block #" + block.header().number());
+                }
+                Optional<byte[]> justification = checked.justifications().get(i);
+                if (justification.isPresent()) {
+                    verifyJustification(peer, new ChainHead(block.hash(), block.header().number()), justification.get());
+                }
                 continue;
             }
             ImportResult.Rejected r = (ImportResult.Rejected) result;
@@ -301,6 +308,17 @@ public final class ChainSync {
             return;
         }
         updateSyncing(chain.best());
+    }
+
+    // The gadget checks it against the block's authority set; a false one costs the peer that sent it.
+    private void verifyJustification(PeerId peer, ChainHead head, byte[] justification) {
+        chain.importJustification(head, justification).whenCompleteAsync((check, error) -> {
+            if (error != null) {
+                LOG.debug("Justification of {} from {} not checked: {}", head, peer, cause(error).toString());
+            } else if (check == ChainAccess.JustificationCheck.INVALID) {
+                reporter.report(peer, Change.BAD_FINALITY_MESSAGE, "the justification of " + head + " does not verify");
+            }
+        }, networkThread);
     }
 
     private void reportFailure(PeerId peer, Throwable error) {

@@ -56,7 +56,7 @@ class BlockRequestHandlerTest {
         Header five = chain.extend(5, 0, 0);
         chain.extend(5, 0, 0);
         Block fork = FakeChain.child(five, 9, 0);
-        chain.importBlock(fork, Optional.empty());
+        chain.importBlock(fork);
         BlockRequestHandler handler = new BlockRequestHandler(chain);
         assertThat(handler.handle(up(99, 10)).blocks()).isEmpty();
         assertThat(handler.handle(new BlockRequest(new From.Hash(H256.ZERO), Direction.ASCENDING, 10, ALL)).blocks()).isEmpty();
