@@ -12,9 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Four validators as separate processes started by {@code testnet/local up -n 4}: they build one
- * chain (the same hash at every height on every node), keep producing blocks when one of them is
- * killed with SIGKILL, continue from their RocksDB directories without a fork after all are
- * restarted, and a fifth node added later syncs from genesis to the head.
+ * chain (the same hash at every height on every node) and finalize it, keep producing and
+ * finalizing blocks when one of them is killed with SIGKILL, continue from their RocksDB
+ * directories without a fork after all are restarted, and a fifth node added later syncs from
+ * genesis to the head, finalizing through the justifications of each authority set.
  */
 class LocalTestnetProcessTest {
     private static final Duration STEP = Duration.ofSeconds(90);
@@ -31,14 +32,20 @@ class LocalTestnetProcessTest {
             net.await("every validator at #4 with 3 peers", STEP, () -> IntStream.range(0, 4)
                     .allMatch(i -> net.best(i) >= 4 && net.peers(i) == 3));
             assertAgree(net, List.of(0, 1, 2, 3));
+            net.await("every validator finalized #3", STEP, () -> IntStream.range(0, 4).allMatch(i -> net.finalized(i) >= 3));
+            assertFinalizedAgree(net, List.of(0, 1, 2, 3));
             String status = net.run("status");
             assertThat(status).contains("node  state").contains("running");
 
             assertThat(net.run("stop", "3", "--kill")).contains("node 3 killed");
             long atKill = max(net, List.of(0, 1, 2));
+            long finalizedAtKill = IntStream.range(0, 3).mapToLong(net::finalized).max().orElseThrow();
             net.await("three validators 3 blocks past the kill", STEP, () -> IntStream.range(0, 3)
                     .allMatch(i -> net.best(i) >= atKill + 3));
             assertAgree(net, List.of(0, 1, 2));
+            net.await("finality going on with 3 of 4 voters", STEP, () -> IntStream.range(0, 3)
+                    .allMatch(i -> net.finalized(i) >= finalizedAtKill + 2));
+            assertFinalizedAgree(net, List.of(0, 1, 2));
 
             net.run("down");
             List<List<String>> before = new ArrayList<>();
@@ -65,12 +72,33 @@ class LocalTestnetProcessTest {
                 }
             }
             assertAgree(net, List.of(0, 1, 2, 3));
+            long finalizedAfterRestart = IntStream.range(0, 4).mapToLong(net::finalized).max().orElseThrow();
+            net.await("finality going on after the restart", STEP, () -> IntStream.range(0, 4)
+                    .allMatch(i -> net.finalized(i) > finalizedAfterRestart));
+            assertFinalizedAgree(net, List.of(0, 1, 2, 3));
 
+            net.await("a chain past the first authority set (epochs of 10 blocks)", STEP, () -> net.finalized(0) >= 12);
             assertThat(net.run("add")).contains("node 4 started");
             long head = max(net, List.of(0, 1, 2, 3));
+            long finalizedHead = net.finalized(0);
             net.await("the fifth node synced to #" + head, STEP, () -> net.best(4) >= head);
+            net.await("the fifth node finalized #" + finalizedHead + " through verified justifications", STEP,
+                    () -> net.finalized(4) >= finalizedHead);
             assertAgree(net, List.of(0, 1, 2, 3, 4));
+            assertFinalizedAgree(net, List.of(0, 1, 2, 3, 4));
             assertThat(net.log(4)).contains("Syncing from #0");
+        }
+    }
+
+    // The finalized block at the lowest finalized height is the same on every node (and, with
+    // assertAgree, so is every block below it).
+    private static void assertFinalizedAgree(LocalTestnet net, List<Integer> nodes) {
+        long fin = nodes.stream().mapToLong(net::finalized).min().orElseThrow();
+        assertThat(fin).isPositive();
+        String expected = net.hashAt(nodes.get(0), fin);
+        for (int i : nodes) {
+            assertThat(net.hashAt(i, fin)).as("finalized #%d on node %d", fin, i).isEqualTo(expected);
+            assertThat(net.best(i)).isGreaterThanOrEqualTo(fin);
         }
     }
 
