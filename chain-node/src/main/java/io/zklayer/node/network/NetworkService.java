@@ -1,6 +1,5 @@
 package io.zklayer.node.network;
 
-import io.zklayer.consensus.ChainHead;
 import io.zklayer.consensus.finality.FinalityMessage;
 import io.zklayer.consensus.network.BlockData;
 import io.zklayer.consensus.network.BlockRequest;
@@ -26,18 +25,14 @@ import io.zklayer.p2p.host.HostConfig;
 import io.zklayer.p2p.multiaddr.Multiaddr;
 import io.zklayer.p2p.node.P2pNode;
 import io.zklayer.p2p.peer.PeerId;
-import io.zklayer.p2p.reqresp.RequestFailedException;
 import io.zklayer.p2p.reqresp.RequestResponseLimits;
 import io.zklayer.p2p.reqresp.RequestResponseProtocol;
 import io.zklayer.p2p.yamux.YamuxLimits;
 import io.zklayer.primitives.codec.ScaleDecodeException;
 import io.zklayer.primitives.types.UncheckedExtrinsic;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -89,12 +84,8 @@ public final class NetworkService implements ConsensusNetwork, AutoCloseable {
     public static final int TARGET_PEERS = 25;
     /** The largest gossiped transaction. */
     public static final int MAX_TRANSACTION_BYTES = 1 << 20;
-    private static final RequestResponseLimits STATUS_LIMITS =
-            new RequestResponseLimits(ChainStatus.MAX_BYTES, ChainStatus.MAX_BYTES, 10_000);
     private static final RequestResponseLimits SYNC_LIMITS =
             new RequestResponseLimits(BlockRequestCodec.MAX_BYTES, BlockResponse.MAX_BYTES, 20_000);
-    private static final RequestResponseLimits FINALITY_LIMITS =
-            new RequestResponseLimits(FinalityMessage.MAX_ENCODED_BYTES, 16, 10_000);
 
     private final NetworkSettings settings;
     private final ChainAccess chain;
@@ -105,13 +96,9 @@ public final class NetworkService implements ConsensusNetwork, AutoCloseable {
     private final PeerReputation reputation;
     private final ChainSync sync;
     private final BlockRequestHandler blockServer;
-    private final RequestResponseProtocol statusProtocol;
+    private final PeerSet peers;
     private final RequestResponseProtocol syncProtocol;
-    private final RequestResponseProtocol finalityDirect;
-    private final Map<PeerId, ChainStatus> chainPeers = new LinkedHashMap<>();
-    private volatile List<PeerInfo> peerSnapshot = List.of();
-    private volatile List<byte[]> knownAddresses = List.of();
-    private volatile Inbound finalityInbound;
+    private final FinalityTransport finality;
     private volatile boolean closed;
 
     private NetworkService(NetworkSettings settings, ChainAccess chain) {
@@ -130,9 +117,9 @@ public final class NetworkService implements ConsensusNetwork, AutoCloseable {
         this.sync = new ChainSync(chain, this::requestBlocks, (peer, change, detail) -> report(peer, change, detail),
                 this::post, () -> System.nanoTime() / 1_000_000);
         this.blockServer = new BlockRequestHandler(chain);
-        this.statusProtocol = p2p.requestResponse(names.status(), STATUS_LIMITS, this::serveStatus);
+        this.peers = new PeerSet(p2p, names, chain, settings.authority(), reputation, sync, this::report, this::post, serve);
         this.syncProtocol = p2p.requestResponse(names.sync(), SYNC_LIMITS, this::serveBlocks);
-        this.finalityDirect = p2p.requestResponse(names.finalityDirect(), FINALITY_LIMITS, this::receiveDirectFinality);
+        this.finality = new FinalityTransport(p2p, names, (peer, change, detail) -> post(() -> report(peer, change, detail)));
     }
 
     /**
@@ -157,21 +144,20 @@ public final class NetworkService implements ConsensusNetwork, AutoCloseable {
             @Override
             public void onConnected(Connection connection) {
                 PeerId peer = connection.remotePeer();
-                post(() -> onConnectedPeer(peer));
+                post(() -> peers.onConnected(peer));
             }
 
             @Override
             public void onDisconnected(Connection connection) {
                 PeerId peer = connection.remotePeer();
-                post(() -> onDisconnectedPeer(peer));
+                post(() -> peers.onDisconnected(peer));
             }
         });
         p2p.setValidator(names.blockAnnounces(), m -> validateAnnounce(m));
         p2p.setValidator(names.transactions(), m -> validateTransaction(m));
-        p2p.setValidator(names.finality(), this::validateFinality);
         p2p.subscribe(names.blockAnnounces(), this::onAnnounceMessage);
         p2p.subscribe(names.transactions(), m -> { });
-        p2p.subscribe(names.finality(), m -> deliverFinality(m.from(), FinalityMessage.decode(m.data())));
+        finality.subscribe();
         List<Multiaddr> bound;
         try {
             bound = p2p.start().get(10, TimeUnit.SECONDS);
@@ -186,7 +172,7 @@ public final class NetworkService implements ConsensusNetwork, AutoCloseable {
             LOG.info("Listening for peers on {}", a.withPeerId(p2p.peerId()));
         }
         net.scheduleWithFixedDelay(guard("sync", sync::tick), SYNC_TICK_MILLIS, SYNC_TICK_MILLIS, TimeUnit.MILLISECONDS);
-        net.scheduleWithFixedDelay(guard("status", this::refreshStatuses), STATUS_REFRESH_MILLIS, STATUS_REFRESH_MILLIS,
+        net.scheduleWithFixedDelay(guard("status", peers::refreshStatuses), STATUS_REFRESH_MILLIS, STATUS_REFRESH_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -204,12 +190,12 @@ public final class NetworkService implements ConsensusNetwork, AutoCloseable {
 
     /** Returns the connected chain peers (those that completed the status handshake) with their best blocks. */
     public List<PeerInfo> peerInfos() {
-        return peerSnapshot;
+        return peers.infos();
     }
 
     /** Returns the number of connected chain peers. */
     public int peerCount() {
-        return peerSnapshot.size();
+        return peers.infos().size();
     }
 
     /** Returns whether the node is far behind its best peer (then it does not author). */
@@ -243,28 +229,17 @@ public final class NetworkService implements ConsensusNetwork, AutoCloseable {
 
     @Override
     public void broadcast(FinalityMessage message) {
-        publish(names.finality(), FinalityMessage.encode(message));
+        finality.broadcast(message);
     }
 
     @Override
     public void send(PeerRef peer, FinalityMessage message) {
-        PeerId id;
-        try {
-            id = PeerId.fromBase58(peer.id());
-        } catch (RuntimeException e) {
-            LOG.debug("Not sending a finality message to '{}': not a peer id", peer);
-            return;
-        }
-        finalityDirect.request(id, FinalityMessage.encode(message)).whenComplete((ack, e) -> {
-            if (e != null) {
-                LOG.debug("Finality message to {} not delivered: {}", peer, e.getMessage());
-            }
-        });
+        finality.send(peer, message);
     }
 
     @Override
     public void setInbound(Inbound inbound) {
-        this.finalityInbound = inbound;
+        finality.setInbound(inbound);
     }
 
     @Override
@@ -291,36 +266,7 @@ public final class NetworkService implements ConsensusNetwork, AutoCloseable {
 
     @Override
     public List<PeerRef> peers() {
-        return peerSnapshot.stream().map(p -> new PeerRef(p.peerId())).toList();
-    }
-
-    private ValidationResult validateFinality(GossipMessage m) {
-        try {
-            FinalityMessage.decode(m.data());
-        } catch (ScaleDecodeException e) {
-            post(() -> report(m.from(), Change.MALFORMED_MESSAGE, "finality message: " + e.getMessage()));
-            return ValidationResult.REJECT;
-        }
-        return finalityInbound == null ? ValidationResult.IGNORE : ValidationResult.ACCEPT;
-    }
-
-    private CompletableFuture<byte[]> receiveDirectFinality(PeerId peer, byte[] bytes) {
-        FinalityMessage message;
-        try {
-            message = FinalityMessage.decode(bytes);
-        } catch (ScaleDecodeException e) {
-            post(() -> report(peer, Change.MALFORMED_MESSAGE, "finality message: " + e.getMessage()));
-            return CompletableFuture.failedFuture(e);
-        }
-        deliverFinality(peer, message);
-        return CompletableFuture.completedFuture(new byte[0]);
-    }
-
-    private void deliverFinality(PeerId from, FinalityMessage message) {
-        Inbound in = finalityInbound;
-        if (in != null && !closed) {
-            in.onFinalityMessage(new PeerRef(from.toBase58()), message);
-        }
+        return peers.infos().stream().map(p -> new PeerRef(p.peerId())).toList();
     }
 
     /** Returns the protocol names of this chain. */
@@ -341,165 +287,6 @@ public final class NetworkService implements ConsensusNetwork, AutoCloseable {
     /** Returns {@code peer}'s reputation score; runs on the network thread. */
     public CompletableFuture<Integer> reputationOf(PeerId peer) {
         return CompletableFuture.supplyAsync(() -> reputation.score(peer), net);
-    }
-
-    // ---- connections and status (network thread) -------------------------------------------------
-
-    private void onConnectedPeer(PeerId peer) {
-        Optional<Long> ban = reputation.bannedFor(peer);
-        if (ban.isPresent()) {
-            p2p.host().disconnect(peer, "banned for another " + ban.get() / 1000 + " s");
-            return;
-        }
-        requestStatus(peer);
-    }
-
-    private void onDisconnectedPeer(PeerId peer) {
-        if (p2p.host().connection(peer).isPresent()) {
-            return;
-        }
-        if (chainPeers.remove(peer) != null) {
-            LOG.debug("Peer {} disconnected", peer);
-        }
-        sync.onPeerDisconnected(peer);
-        refreshSnapshot();
-    }
-
-    private void refreshStatuses() {
-        for (PeerId peer : p2p.connectedPeers()) {
-            requestStatus(peer);
-        }
-        reputation.forgetNeutral();
-    }
-
-    private void requestStatus(PeerId peer) {
-        statusProtocol.request(peer, ourStatus().encode()).whenCompleteAsync((bytes, error) -> {
-            if (error != null) {
-                Throwable c = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                if (c instanceof RequestFailedException f && f.reason() == RequestFailedException.Reason.UNAVAILABLE) {
-                    LOG.debug("{} does not speak {}: {}", peer, names.status(), f.getMessage());
-                } else if (chainPeers.containsKey(peer)) {
-                    report(peer, Change.REQUEST_FAILED, "status: " + c.getMessage());
-                }
-                return;
-            }
-            try {
-                onStatus(peer, ChainStatus.decode(bytes));
-            } catch (ScaleDecodeException e) {
-                report(peer, Change.MALFORMED_MESSAGE, "status: " + e.getMessage());
-            }
-        }, this::post);
-    }
-
-    private CompletableFuture<byte[]> serveStatus(PeerId peer, byte[] request) {
-        ChainStatus theirs;
-        try {
-            theirs = ChainStatus.decode(request);
-        } catch (ScaleDecodeException e) {
-            post(() -> report(peer, Change.MALFORMED_MESSAGE, "status request: " + e.getMessage()));
-            return CompletableFuture.failedFuture(e);
-        }
-        post(() -> onStatus(peer, theirs));
-        return CompletableFuture.supplyAsync(() -> ourStatus().encode(), serve);
-    }
-
-    private void onStatus(PeerId peer, ChainStatus status) {
-        if (p2p.host().connection(peer).isEmpty() || reputation.isBanned(peer)) {
-            return;
-        }
-        if (!status.genesis().equals(chain.genesisHash())) {
-            report(peer, Change.WRONG_CHAIN, "genesis " + status.genesis() + " is not ours " + chain.genesisHash());
-            p2p.host().disconnect(peer, "another chain (genesis " + status.genesis() + ")");
-            return;
-        }
-        if (status.version() != ChainStatus.VERSION) {
-            p2p.host().disconnect(peer, "chain protocol version " + status.version() + ", we speak " + ChainStatus.VERSION);
-            return;
-        }
-        if (chainPeers.put(peer, status) == null) {
-            LOG.info("Peer {} connected ({}, best #{})", peer, status.isAuthority() ? "authority" : "full node",
-                    status.bestNumber());
-        }
-        sync.onPeerStatus(peer, status.bestNumber(), status.bestHash());
-        refreshSnapshot();
-        discover(status.knownPeers());
-        sync.tick();
-    }
-
-    private void discover(List<byte[]> addresses) {
-        if (chainPeers.size() >= TARGET_PEERS) {
-            return;
-        }
-        for (byte[] bytes : addresses) {
-            Multiaddr address;
-            try {
-                address = Multiaddr.fromBytes(bytes);
-            } catch (RuntimeException e) {
-                continue;
-            }
-            Optional<PeerId> id = address.peerId();
-            if (id.isEmpty() || id.get().equals(p2p.peerId()) || p2p.host().connection(id.get()).isPresent()
-                    || reputation.isBanned(id.get()) || p2p.host().connectionManager().backoffRemaining(address).isPresent()) {
-                continue;
-            }
-            LOG.debug("Dialling {} learnt from a peer", address);
-            p2p.dial(address).whenComplete((c, e) -> {
-                if (e != null) {
-                    LOG.debug("Dialling {} failed: {}", address, e.getMessage());
-                }
-            });
-        }
-    }
-
-    private ChainStatus ourStatus() {
-        ChainHead best = chain.best();
-        ChainHead fin = chain.finalized();
-        int roles = settings.authority() ? ChainStatus.ROLE_AUTHORITY : ChainStatus.ROLE_FULL;
-        return new ChainStatus(ChainStatus.VERSION, roles, chain.genesisHash(), best.number(), best.hash(), fin.number(),
-                fin.hash(), knownAddresses);
-    }
-
-    private void refreshSnapshot() {
-        List<PeerInfo> infos = new ArrayList<>();
-        List<byte[]> addresses = new ArrayList<>();
-        for (Map.Entry<PeerId, ChainStatus> e : chainPeers.entrySet()) {
-            PeerId id = e.getKey();
-            ChainHead head = sync.peerHead(id).orElse(new ChainHead(e.getValue().bestHash(), e.getValue().bestNumber()));
-            infos.add(new PeerInfo(id.toBase58(), e.getValue().isAuthority() ? "AUTHORITY" : "FULL", head.hash().toHex(),
-                    head.number()));
-            if (addresses.size() < ChainStatus.MAX_KNOWN_PEERS) {
-                dialableAddress(id).ifPresent(a -> {
-                    byte[] b = a.toBytes();
-                    if (b.length <= ChainStatus.MAX_ADDRESS_BYTES) {
-                        addresses.add(b);
-                    }
-                });
-            }
-        }
-        peerSnapshot = List.copyOf(infos);
-        knownAddresses = List.copyOf(addresses);
-    }
-
-    // Where others can dial the peer: its first identify listen address, with an unspecified host
-    // (0.0.0.0, ::) replaced by the IP its connection to us comes from.
-    private Optional<Multiaddr> dialableAddress(PeerId peer) {
-        Optional<Connection> c = p2p.host().connection(peer);
-        if (c.isEmpty()) {
-            return Optional.empty();
-        }
-        return p2p.identify().info(peer).flatMap(info -> info.listenAddresses().stream().findFirst()).map(a -> {
-            try {
-                InetSocketAddress listen = a.toTcpSocketAddress();
-                if (listen.getAddress() != null && listen.getAddress().isAnyLocalAddress()) {
-                    InetSocketAddress remote = c.get().remoteAddress().toTcpSocketAddress();
-                    return Multiaddr.of(new InetSocketAddress(remote.getAddress(), listen.getPort())).withPeerId(peer);
-                }
-                return a.withPeerId(peer);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        });
     }
 
     // ---- blocks -----------------------------------------------------------------------------------
@@ -581,9 +368,7 @@ public final class NetworkService implements ConsensusNetwork, AutoCloseable {
             LOG.warn("Banning peer {} for {} s: it {}: {}", peer, settings.banDuration().toSeconds(),
                     change.description(), detail);
             p2p.host().disconnect(peer, "banned: " + change.description());
-            chainPeers.remove(peer);
-            sync.onPeerDisconnected(peer);
-            refreshSnapshot();
+            peers.forget(peer);
         }
     }
 
@@ -636,6 +421,7 @@ public final class NetworkService implements ConsensusNetwork, AutoCloseable {
             return;
         }
         closed = true;
+        finality.close();
         p2p.close();
         net.shutdown();
         serve.shutdown();
