@@ -23,8 +23,6 @@ import java.util.Optional;
  * heads, so both run under this importer's lock.
  */
 public final class BlockImporter {
-    /** The default epoch length in blocks when none is configured. */
-    public static final long DEFAULT_EPOCH_LENGTH = 600;
     /** How many slots of authorship the equivocation detector remembers. */
     public static final long EQUIVOCATION_WINDOW_SLOTS = 4096;
 
@@ -37,14 +35,14 @@ public final class BlockImporter {
     private final boolean instantFinality;
 
     /**
-     * Creates an importer with the default epoch length, its own fork choice and logged offences.
+     * Creates an importer reading epochs from state, with its own fork choice and logged offences.
      *
      * @param instantFinality whether every block on the best chain is final at once (dev chains)
      * @param maxFutureSlots how many slots ahead of the local clock a block may be
      */
     public BlockImporter(ChainBackend backend, Executive executive, SlotClock clock, boolean instantFinality,
                          long maxFutureSlots) {
-        this(backend, executive, new HeaderVerifier(backend, new StateEpochSource(backend, DEFAULT_EPOCH_LENGTH), clock,
+        this(backend, executive, new HeaderVerifier(backend, new StateEpochSource(backend), clock,
                 maxFutureSlots), new ForkChoice(backend), OffenceReporter.LOGGING, instantFinality);
     }
 

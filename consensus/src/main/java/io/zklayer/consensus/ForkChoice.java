@@ -25,10 +25,15 @@ public final class ForkChoice {
     private final ChainBackend backend;
     private final Set<ChainHead> leaves = new HashSet<>();
 
-    /** Starts from the backend's best block. */
+    /** Starts from the backend's best block, read on first use (the node may write genesis after wiring). */
     public ForkChoice(ChainBackend backend) {
         this.backend = backend;
-        leaves.add(backend.best());
+    }
+
+    private void seed() {
+        if (leaves.isEmpty()) {
+            leaves.add(backend.best());
+        }
     }
 
     /** Returns whether {@code a} is preferred over {@code b} as the best block. */
@@ -38,6 +43,7 @@ public final class ForkChoice {
 
     /** Records an imported block: it becomes a leaf and its parent stops being one. */
     public synchronized void blockImported(Header header) {
+        seed();
         leaves.remove(new ChainHead(header.parentHash(), header.number() - 1));
         leaves.add(new ChainHead(header.hash(), header.number()));
     }
@@ -53,6 +59,7 @@ public final class ForkChoice {
      * best chain containing the last round's estimate), or empty when no known leaf does.
      */
     public synchronized Optional<ChainHead> bestContaining(ChainHead base) {
+        seed();
         ChainHead bestLeaf = null;
         for (ChainHead leaf : leaves) {
             if (isAncestorOrSelf(base, leaf) && (bestLeaf == null || prefers(leaf, bestLeaf))) {
@@ -64,6 +71,7 @@ public final class ForkChoice {
 
     /** Drops the leaves that do not descend from the newly finalized {@code finalized}. */
     public synchronized void finalized(ChainHead finalized) {
+        seed();
         leaves.removeIf(l -> !isAncestorOrSelf(finalized, l));
         if (leaves.isEmpty()) {
             leaves.add(finalized);
@@ -72,6 +80,7 @@ public final class ForkChoice {
 
     /** Returns the current leaves, preferred first (for diagnostics and sync). */
     public synchronized List<ChainHead> leaves() {
+        seed();
         List<ChainHead> out = new ArrayList<>(leaves);
         out.sort(PREFERENCE);
         return out;

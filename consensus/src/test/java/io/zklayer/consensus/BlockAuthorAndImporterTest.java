@@ -82,15 +82,19 @@ class BlockAuthorAndImporterTest {
         BlockImporter importerB = fx.importer(b);
         long slot = fx.currentSlot() - 20;
         for (int n = 1; n <= 4; n++) {
-            long epoch = (n - 1) / fx.epochLength;
-            DevAccounts who = fx.validators.get(0).equals(ChainFixture.account(DevAccounts.ALICE)) && n % 2 == 1
-                    ? DevAccounts.ALICE : DevAccounts.BOB;
-            slot = fx.slotOf(who, slot + 1, epoch);
+            var epoch = fx.epochAfter(a, ChainFixture.header(a, a.best()));
+            slot++;
+            var author = io.zklayer.consensus.epoch.AuthorOrder.authorOf(slot, epoch);
+            DevAccounts who = author.equals(ChainFixture.account(DevAccounts.ALICE)) ? DevAccounts.ALICE : DevAccounts.BOB;
             Block block = author(a, importerA, who, slot, List.of()).block();
             assertThat(EpochDigest.find(block.header())).hasSize(n == 4 ? 1 : 0);
             assertThat(importerB.importBlock(block)).isInstanceOf(ImportResult.Imported.class);
         }
         assertThat(EpochDigest.single(ChainFixture.header(b, b.best())).orElseThrow())
                 .isEqualTo(new EpochDigest.Announcement(1, fx.validators));
+        var epoch1 = fx.epochAfter(b, ChainFixture.header(b, b.best()));
+        assertThat(epoch1.epoch()).isEqualTo(1);
+        assertThat(epoch1.randomness()).as("epoch 1 randomness chains the parent hash of block #3")
+                .isNotEqualTo(io.zklayer.primitives.types.H256.ZERO);
     }
 }

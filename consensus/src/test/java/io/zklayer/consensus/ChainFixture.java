@@ -47,7 +47,7 @@ public final class ChainFixture {
         this.validators = Arrays.stream(validators).map(ChainFixture::account).toList();
         this.genesis = new RuntimeGenesisConfig(
                 Map.of(account(DevAccounts.ALICE), RuntimeParameters.UNIT.multiply(BigInteger.valueOf(1000))),
-                Optional.of(account(DevAccounts.ALICE)), this.validators);
+                Optional.of(account(DevAccounts.ALICE)), this.validators).withEpochLength(epochLength);
     }
 
     public static AccountId32 account(DevAccounts d) {
@@ -59,7 +59,7 @@ public final class ChainFixture {
     }
 
     public BlockImporter importer(MemoryChainBackend b, OffenceReporter offences) {
-        HeaderVerifier verifier = new HeaderVerifier(b, new StateEpochSource(b, epochLength), clock, 1);
+        HeaderVerifier verifier = new HeaderVerifier(b, new StateEpochSource(b), clock, 1);
         return new BlockImporter(b, EXECUTIVE, verifier, new ForkChoice(b), offences, false);
     }
 
@@ -67,15 +67,31 @@ public final class ChainFixture {
         return importer(b, OffenceReporter.LOGGING);
     }
 
-    /** The epoch of blocks built on genesis (and, with the interim epoch source, on any block of epoch 0). */
+    /**
+     * The epoch {@code index} of a chain whose blocks are exactly the ones listed (the randomness of
+     * epoch {@code e + 1} chains the parent hash of epoch {@code e}'s last block); epoch 0 has zero randomness.
+     */
     public EpochData epoch(long index) {
-        return new EpochData(index, validators, H256.ZERO);
+        if (index != 0) {
+            throw new IllegalArgumentException("use epochAfter(backend, parent) for epochs after 0");
+        }
+        return new EpochData(0, validators, H256.ZERO);
+    }
+
+    /** The epoch of blocks built on {@code parent}, as the chain's state says. */
+    public EpochData epochAfter(MemoryChainBackend b, Header parent) {
+        return new StateEpochSource(b).epochAfter(parent.hash());
     }
 
     /** Returns the first slot ≥ {@code from} that {@code who} authors in epoch {@code epochIndex}. */
     long slotOf(DevAccounts who, long from, long epochIndex) {
+        return slotOf(who, from, epoch(epochIndex));
+    }
+
+    /** Returns the first slot ≥ {@code from} that {@code who} authors in {@code epoch}. */
+    long slotOf(DevAccounts who, long from, EpochData epoch) {
         for (long s = from; ; s++) {
-            if (AuthorOrder.authorOf(s, epoch(epochIndex)).equals(account(who))) {
+            if (AuthorOrder.authorOf(s, epoch).equals(account(who))) {
                 return s;
             }
         }

@@ -151,15 +151,17 @@ class HeaderValidityTest {
                 .isEqualTo(ImportResult.Reason.BAD_EPOCH_DIGEST);
         Block b1 = short2.build(b, g, s1, DevAccounts.ALICE);
         assertThat(importer.importBlock(b1)).isInstanceOf(ImportResult.Imported.class);
-        long s2 = short2.slotOf(DevAccounts.BOB, s1 + 1, 1);
+        io.zklayer.consensus.epoch.EpochData epoch1 = short2.epochAfter(b, b1.header());
+        assertThat(epoch1.epoch()).isEqualTo(1);
+        long s2 = short2.slotOf(DevAccounts.BOB, s1 + 1, epoch1);
         Block silent = short2.build(b, b1.header(), s2, DevAccounts.BOB);
         ImportResult.Rejected r = (ImportResult.Rejected) importer.importBlock(silent);
         assertThat(r.reason()).isEqualTo(ImportResult.Reason.BAD_EPOCH_DIGEST);
         assertThat(r.detail()).contains("starts epoch 1");
         Block wrongSet = short2.build(b, b1.header(), s2, DevAccounts.BOB,
-                EpochDigest.item(new io.zklayer.consensus.epoch.EpochData(1, List.of(ChainFixture.account(DevAccounts.BOB)), H256.ZERO)));
+                EpochDigest.item(new io.zklayer.consensus.epoch.EpochData(1, List.of(ChainFixture.account(DevAccounts.BOB)), epoch1.randomness())));
         assertThat(((ImportResult.Rejected) importer.importBlock(wrongSet)).reason()).isEqualTo(ImportResult.Reason.BAD_EPOCH_DIGEST);
-        Block right = short2.build(b, b1.header(), s2, DevAccounts.BOB, EpochDigest.item(short2.epoch(1)));
+        Block right = short2.build(b, b1.header(), s2, DevAccounts.BOB, EpochDigest.item(epoch1));
         assertThat(importer.importBlock(right)).isInstanceOf(ImportResult.Imported.class);
         assertThat(b.commitCount()).isEqualTo(2);
     }

@@ -4,41 +4,63 @@ import io.zklayer.consensus.ChainBackend;
 import io.zklayer.pallets.session.SessionPallet;
 import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.primitives.types.H256;
-import io.zklayer.primitives.types.Header;
+import io.zklayer.runtime.EpochSchedule;
 
 /**
- * Reads epochs from block states through {@link ChainBackend}: the validator set is
- * {@code Session.Validators} of the block's state; the epoch index follows from the block number
- * ({@code number / L} for the blocks built on block {@code number}).
- *
- * <p>The epoch randomness is read as zero: the runtime does not store epoch randomness yet (it
- * comes with the session pallet's epoch bookkeeping), so until then every epoch orders its
- * authors by {@code blake2b-256(0³² ‖ account)}, which is still deterministic and shared by all
- * nodes.
+ * Reads epochs from block states through {@link ChainBackend}, as the session pallet keeps them:
+ * {@code Session.CurrentEpoch}, {@code Session.Validators} and {@code Session.EpochRandomness} of a
+ * block's state are the epoch of the blocks built on it (the last block of epoch {@code e} switches
+ * them to {@code e + 1}); {@code Session.EpochLength} is fixed at genesis.
  */
 public final class StateEpochSource implements EpochSource {
     private final ChainBackend backend;
-    private final long epochLength;
+    private final long expectedLength;
+    private volatile long epochLength;
 
-    /** Reads states from {@code backend}; epochs are {@code epochLength} blocks long. */
-    public StateEpochSource(ChainBackend backend, long epochLength) {
-        if (epochLength < 1) {
-            throw new IllegalArgumentException("epoch length must be at least 1 block, got " + epochLength);
+    /** Reads states from {@code backend}. */
+    public StateEpochSource(ChainBackend backend) {
+        this.backend = backend;
+        this.expectedLength = 0;
+    }
+
+    /**
+     * Reads states from {@code backend}, which must hold {@code expectedLength} as its epoch length
+     * (the chain spec's value); a different stored length fails {@link #epochLength()} loudly.
+     */
+    public StateEpochSource(ChainBackend backend, long expectedLength) {
+        if (expectedLength < 1) {
+            throw new IllegalArgumentException("epoch length must be at least 1 block, got " + expectedLength);
         }
         this.backend = backend;
-        this.epochLength = epochLength;
+        this.expectedLength = expectedLength;
     }
 
     @Override
     public EpochData epochAfter(H256 parentHash) {
-        Header parent = backend.header(parentHash).orElseThrow(() ->
-                new IllegalStateException("epochs: block " + parentHash + " is unknown"));
         TrieState state = backend.stateAt(parentHash);
-        return new EpochData(parent.number() / epochLength, SessionPallet.VALIDATORS.get(state), H256.ZERO);
+        return new EpochData(SessionPallet.currentEpoch(state), SessionPallet.VALIDATORS.get(state),
+                SessionPallet.epochRandomness(state));
     }
 
+    /**
+     * Returns {@code Session.EpochLength}, read once from the finalized block's state (whose state the
+     * node always keeps).
+     *
+     * @throws IllegalStateException when the state has no epoch length (not built by this runtime),
+     *     or another one than the expected length given at construction
+     */
     @Override
     public long epochLength() {
-        return epochLength;
+        long length = epochLength;
+        if (length == 0) {
+            EpochSchedule schedule = SessionPallet.epochSchedule(backend.stateAt(backend.finalized().hash()));
+            length = schedule.length();
+            if (expectedLength != 0 && expectedLength != length) {
+                throw new IllegalStateException("epochs: the chain's state says Session.EpochLength = " + length
+                        + " blocks, but " + expectedLength + " was configured");
+            }
+            epochLength = length;
+        }
+        return length;
     }
 }

@@ -9,9 +9,8 @@ import io.zklayer.consensus.network.PeerRef;
 import io.zklayer.consensus.network.PeerReport;
 import io.zklayer.primitives.codec.ScaleDecodeException;
 import io.zklayer.primitives.crypto.Ed25519KeyPair;
-import io.zklayer.primitives.types.AccountId32;
-import io.zklayer.primitives.types.H256;
 import io.zklayer.primitives.types.Header;
+import io.zklayer.primitives.types.AccountId32;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -86,6 +85,7 @@ public final class GrandpaVoter implements ConsensusNetwork.Inbound {
     private boolean precommitTimerFired;
     private final List<SignedVote> ownVotes = new ArrayList<>();
     private final Deque<Buffered> buffered = new ArrayDeque<>();
+    private final java.util.Set<PeerRef> answeredCatchUp = new java.util.HashSet<>();
     private final Deque<Buffered> pendingCommits = new ArrayDeque<>();
     private FinalityMessage.CommitMessage lastCommit;
     private boolean catchUpOutstanding;
@@ -224,6 +224,7 @@ public final class GrandpaVoter implements ConsensusNetwork.Inbound {
         current = new VotingRound(number, set, chain.finalized());
         prevoteTimerFired = false;
         precommitTimerFired = false;
+        answeredCatchUp.clear();
         ownVotes.clear();
         for (SignedVote v : own) {
             ownVotes.add(v);
@@ -400,7 +401,7 @@ public final class GrandpaVoter implements ConsensusNetwork.Inbound {
             network.report(from, PeerReport.INVALID_JUSTIFICATION);
             return true;
         }
-        Optional<GrandpaJustification> j = withLocalAncestry(m.round(), m.commit());
+        Optional<GrandpaJustification> j = FinalityProofs.withLocalAncestry(m.round(), m.commit(), chain);
         if (j.isEmpty()) {
             return false;
         }
@@ -435,32 +436,9 @@ public final class GrandpaVoter implements ConsensusNetwork.Inbound {
         }
     }
 
-    /** Builds the justification of a commit with ancestry headers from the local chain; empty while a block is missing. */
-    private Optional<GrandpaJustification> withLocalAncestry(long round, Commit commit) {
-        java.util.Map<H256, Header> headers = new java.util.TreeMap<>();
-        ChainHead target = commit.target();
-        if (chain.header(target.hash()).isEmpty()) {
-            return Optional.empty();
-        }
-        for (SignedVote p : commit.precommits()) {
-            H256 h = p.target().hash();
-            for (long n = p.target().number(); n > target.number(); n--) {
-                Optional<Header> header = chain.header(h);
-                if (header.isEmpty()) {
-                    return Optional.empty();
-                }
-                if (header.get().number() != n) {
-                    break;
-                }
-                headers.put(h, header.get());
-                h = header.get().parentHash();
-            }
-        }
-        return Optional.of(new GrandpaJustification(round, commit, new ArrayList<>(headers.values())));
-    }
-
     private void handleCatchUpRequest(PeerRef from, FinalityMessage.CatchUpRequest r) {
-        if (previous != null && previous.number() >= r.round()) {
+        // one answer per peer per round of ours: a peer cannot make us send the same votes again and again
+        if (previous != null && previous.number() >= r.round() && answeredCatchUp.add(from)) {
             network.send(from, new FinalityMessage.CatchUp(set.setId(), previous.number(), previous.votes(VoteKind.PREVOTE),
                     previous.votes(VoteKind.PRECOMMIT), previous.base()));
         }
@@ -483,24 +461,8 @@ public final class GrandpaVoter implements ConsensusNetwork.Inbound {
         network.report(from, PeerReport.USEFUL_FINALITY_PROOF);
     }
 
-    /** Returns the round a catch-up describes when every vote checks out and the round is completable. */
     private Optional<VotingRound> completedRoundOf(FinalityMessage.CatchUp c) {
-        if (chain.header(c.base().hash()).isEmpty() || c.prevotes().size() + c.precommits().size() > 4 * set.size()) {
-            return Optional.empty();
-        }
-        VotingRound round = new VotingRound(c.round(), set, c.base());
-        for (List<SignedVote> votes : List.of(c.prevotes(), c.precommits())) {
-            for (SignedVote v : votes) {
-                if (!set.contains(v.voter()) || !v.verify(c.round(), set.setId())) {
-                    return Optional.empty();
-                }
-                round.add(v, chain).equivocation().ifPresent(offences::voteEquivocation);
-            }
-        }
-        int threshold = set.threshold();
-        boolean complete = round.participants(VoteKind.PREVOTE) >= threshold
-                && round.participants(VoteKind.PRECOMMIT) >= threshold && round.state().completable();
-        return complete ? Optional.of(round) : Optional.empty();
+        return FinalityProofs.completedRound(c, set, chain, offences::voteEquivocation);
     }
 
     private void requestCatchUp(PeerRef from) {

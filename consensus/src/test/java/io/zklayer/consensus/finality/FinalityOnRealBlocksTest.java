@@ -30,7 +30,7 @@ class FinalityOnRealBlocksTest {
 
     private final ChainFixture fx = new ChainFixture(5, VALIDATORS);
     private final SimScheduler scheduler = new SimScheduler();
-    private final SimNetwork network = new SimNetwork(scheduler, new Random(11), 10, 300, VALIDATORS.length);
+    private final SimNetwork network = new SimNetwork(scheduler, new Random(11), 10, 300, VALIDATORS.length + 1);
     private final long t0 = fx.now.get();
     private final List<Node> nodes = new ArrayList<>();
 
@@ -41,13 +41,15 @@ class FinalityOnRealBlocksTest {
         final BackendFinalityChain chain;
         final GrandpaVoter voter;
         final List<ChainHead> notified = new ArrayList<>();
+        final java.util.Map<H256, Block> blocks = new java.util.HashMap<>();
 
         Node(int i) {
-            author = new BlockAuthor(backend, ChainFixture.EXECUTIVE, importer, fx.clock, VALIDATORS[i].keyPair());
+            boolean validator = i < VALIDATORS.length;
+            author = validator ? new BlockAuthor(backend, ChainFixture.EXECUTIVE, importer, fx.clock, VALIDATORS[i].keyPair()) : null;
             EpochSource epochs = importer.verifier().epochs();
             chain = new BackendFinalityChain(backend, importer, epochs);
             chain.addListener((block, j) -> notified.add(block));
-            voter = new GrandpaVoter(chain, network.endpoints.get(i), scheduler.new Loop(), VALIDATORS[i].keyPair(),
+            voter = new GrandpaVoter(chain, network.endpoints.get(i), scheduler.new Loop(), validator ? VALIDATORS[i].keyPair() : null,
                     new FinalityConfig(300, 1200, 1200, 1024), OffenceReporter.LOGGING, VoterStateStore.inMemory());
         }
 
@@ -55,6 +57,7 @@ class FinalityOnRealBlocksTest {
             fx.now.set(t0 + scheduler.now());
             ImportResult r = importer.importBlock(block);
             if (r instanceof ImportResult.Imported) {
+                blocks.put(block.hash(), block);
                 voter.blockImported(block.header());
             } else if (r instanceof ImportResult.Rejected rej && rej.reason() == ImportResult.Reason.UNKNOWN_PARENT && attempts > 0) {
                 scheduler.at(200, () -> receive(block, attempts - 1));
@@ -66,10 +69,11 @@ class FinalityOnRealBlocksTest {
         fx.now.set(t0 + scheduler.now());
         long slot = fx.clock.currentSlot();
         for (Node n : nodes) {
-            if (n.author.author(slot, List::of, Long.MAX_VALUE) instanceof BlockAuthor.Outcome.Authored a) {
+            if (n.author != null && n.author.author(slot, List::of, Long.MAX_VALUE) instanceof BlockAuthor.Outcome.Authored a) {
+                n.blocks.put(a.block().hash(), a.block());
                 n.voter.blockImported(a.block().header());
                 for (Node other : nodes) {
-                    if (other != n) {
+                    if (other != n && other.author != null) {
                         scheduler.at(network.delay(), () -> other.receive(a.block(), 20));
                     }
                 }
@@ -114,5 +118,56 @@ class FinalityOnRealBlocksTest {
         H256 best = first.backend.best().hash();
         assertThat(first.importer.forkChoice().isAncestorOrSelf(first.backend.finalized(),
                 new ChainHead(best, first.backend.best().number()))).isTrue();
+    }
+
+    @Test
+    void aFreshNodeSyncsFromGenesisVerifyingEveryJustificationAcrossSetChanges() {
+        for (int i = 0; i < VALIDATORS.length; i++) {
+            nodes.add(new Node(i));
+        }
+        nodes.forEach(n -> n.voter.start());
+        scheduler.at(ChainFixture.SLOT_MILLIS - (t0 % ChainFixture.SLOT_MILLIS), this::slot);
+        scheduler.runFor(20 * ChainFixture.SLOT_MILLIS);
+        Node source = nodes.get(0);
+        ChainHead head = source.backend.finalized();
+        assertThat(head.number()).isGreaterThan(10);
+
+        network.endpoints.get(VALIDATORS.length).online = false;
+        Node fresh = new Node(VALIDATORS.length);
+        fresh.voter.start();
+        scheduler.runFor(10);
+        List<GrandpaVoter.JustificationImport> results = new ArrayList<>();
+        byte[] setZeroEnd = null;
+        for (long h = 1; h <= head.number(); h++) {
+            ChainHead at = source.importer.forkChoice().ancestorAt(head, h).orElseThrow();
+            Block full = source.blocks.get(at.hash());
+            assertThat(fresh.importer.importBlock(full)).isInstanceOf(ImportResult.Imported.class);
+            Optional<byte[]> justification = source.backend.justification(at.hash());
+            if (justification.isPresent()) {
+                if (h == 5) {
+                    // set 0's justification of #5, altered to claim another round, no longer verifies
+                    GrandpaJustification j = GrandpaJustification.CODEC.decode(justification.get());
+                    byte[] altered = new GrandpaJustification(j.round() + 1, j.commit(), j.votesAncestries()).encode();
+                    var refused = fresh.voter.importJustification(at, altered);
+                    scheduler.runFor(10);
+                    assertThat(refused.join()).isInstanceOf(GrandpaVoter.JustificationImport.Invalid.class);
+                    setZeroEnd = justification.get();
+                }
+                if (h == 10) {
+                    // set 0's justification of #5 does not finalize #10
+                    var refused = fresh.voter.importJustification(at, setZeroEnd);
+                    scheduler.runFor(10);
+                    assertThat(refused.join()).isInstanceOf(GrandpaVoter.JustificationImport.Invalid.class);
+                }
+                var imported = fresh.voter.importJustification(at, justification.get());
+                scheduler.runFor(10);
+                results.add(imported.join());
+            }
+        }
+        assertThat(results).allMatch(r -> r instanceof GrandpaVoter.JustificationImport.Finalized
+                || r instanceof GrandpaVoter.JustificationImport.AlreadyFinal);
+        long lastSetEnd = (head.number() / 5) * 5;
+        assertThat(fresh.backend.finalized().number()).isGreaterThanOrEqualTo(lastSetEnd);
+        assertThat(fresh.voter.status().setId()).isEqualTo(fresh.backend.finalized().number() / 5);
     }
 }
