@@ -6,6 +6,7 @@ import io.zklayer.primitives.crypto.Ss58Address;
 import io.zklayer.primitives.crypto.Ss58Exception;
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.H256;
+import io.zklayer.pallets.pools.PoolsGenesis;
 import io.zklayer.runtime.EpochSchedule;
 import io.zklayer.runtime.RuntimeGenesisConfig;
 import java.math.BigInteger;
@@ -30,7 +31,8 @@ final class ChainSpecReader {
     private static final Set<String> TOP_REQUIRED = Set.of("name", "id", "bootNodes", "properties", "genesis");
     private static final Set<String> PROPERTIES = Set.of("ss58Format", "tokenDecimals", "tokenSymbol");
     private static final Set<String> CONSENSUS = Set.of("slotDurationMillis");
-    private static final Set<String> CONFIG = Set.of("system", "balances", "sudo", "session");
+    private static final Set<String> CONFIG = Set.of("system", "balances", "sudo", "session", "pools");
+    private static final Set<String> POOL_NODE = Set.of("account", "models", "computeUnitsPerEpoch", "bond");
 
     private int ss58Format;
 
@@ -146,7 +148,19 @@ final class ChainSpecReader {
         List<AccountId32> validators = session.field("validators").array().stream().map(this::account).toList();
         long epochLength = session.optionalField("epochLength").map(e -> e.longIn(1, EpochSchedule.MAX_LENGTH))
                 .orElse(RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH);
-        return new GenesisConfig(balances, sudoKey, validators, epochLength);
+        List<PoolsGenesis.GenesisNode> poolNodes = new ArrayList<>();
+        Optional<JsonCursor> pools = config.optionalField("pools");
+        if (pools.isPresent()) {
+            for (JsonCursor n : pools.get().object(Set.of("nodes"), Set.of("nodes")).field("nodes").array()) {
+                n.object(POOL_NODE, POOL_NODE);
+                AccountId32 who = account(n.field("account"));
+                List<Long> models = n.field("models").array().stream().map(m -> m.longIn(0, 0xFFFF_FFFFL)).toList();
+                long units = n.field("computeUnitsPerEpoch").longIn(1, Long.MAX_VALUE);
+                BigInteger bond = Amounts.read(n.field("bond"));
+                poolNodes.add(new PoolsGenesis.GenesisNode(who, models, units, bond));
+            }
+        }
+        return new GenesisConfig(balances, sudoKey, validators, epochLength, poolNodes);
     }
 
     private AccountId32 account(JsonCursor c) {

@@ -3,6 +3,7 @@ package io.zklayer.genesis;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zklayer.pallets.pools.PoolsGenesis;
 import io.zklayer.primitives.Hex;
 import io.zklayer.primitives.crypto.Ss58;
 import io.zklayer.primitives.types.AccountId32;
@@ -82,6 +83,15 @@ final class ChainSpecWriter {
         ArrayNode validators = session.putArray("validators");
         g.validators().forEach(v -> validators.add(address(v, ss58Format)));
         session.put("epochLength", g.epochLength());
+        ArrayNode nodes = config.putObject("pools").putArray("nodes");
+        for (PoolsGenesis.GenesisNode n : g.poolNodes()) {
+            ObjectNode node = nodes.addObject();
+            node.put("account", address(n.account(), ss58Format));
+            ArrayNode models = node.putArray("models");
+            n.models().forEach(models::add);
+            node.put("computeUnitsPerEpoch", n.computeUnitsPerEpoch());
+            node.set("bond", Amounts.toJson(n.bond()));
+        }
     }
 
     private static String address(AccountId32 account, int ss58Format) {

@@ -1,5 +1,6 @@
 package io.zklayer.genesis;
 
+import io.zklayer.pallets.pools.PoolsGenesis;
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.runtime.BalanceMath;
 import io.zklayer.runtime.EpochSchedule;
@@ -22,7 +23,9 @@ import java.util.Set;
  *   "system": {},
  *   "balances": {"balances": [["5FA9nQDV…TTpu", "1000000000000000000"], ...]},
  *   "sudo": {"key": "5FA9nQDV…TTpu"},
- *   "session": {"validators": ["5FA9nQDV…TTpu"], "epochLength": 10}
+ *   "session": {"validators": ["5FA9nQDV…TTpu"], "epochLength": 10},
+ *   "pools": {"nodes": [{"account": "5FA9nQDV…TTpu", "models": [0], "computeUnitsPerEpoch": 1000,
+ *                        "bond": 100000000000000}]}
  * }
  * </pre>
  *
@@ -30,7 +33,9 @@ import java.util.Set;
  * does not depend on it except for the validators, whose order is the authoring order. The
  * constructor enforces the rules that need no runtime: every amount in 1…2^128−1, no account
  * endowed twice, a total that fits in u128, a non-empty validator set without repeats, an epoch
- * length of 1…1,000,000 blocks ({@code epochLength} may be left out of the JSON: 10). The
+ * length of 1…1,000,000 blocks ({@code epochLength} may be left out of the JSON: 10), pool nodes
+ * listed once each with at least one model (no repeats), at least one compute unit and a bond in
+ * 1…2^128−1 ({@code pools} may be left out: none). The
  * existential deposit is checked by {@link GenesisBuilder}, which knows the runtime. Violations
  * are {@link ChainSpecException}s whose path points into the spec, as if it had been read from JSON.
  *
@@ -38,9 +43,11 @@ import java.util.Set;
  * @param sudoKey the sudo key, if the chain has one
  * @param validators the genesis validator set, in authoring order
  * @param epochLength the epoch length in blocks (block n ≥ 1 is in epoch (n − 1) / epochLength)
+ * @param poolNodes nodes registered in the pools and active from epoch 0 (their bonds are reserved
+ *     from their endowments; the runtime checks its own rules, such as the minimum bond, when building)
  */
 public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudoKey, List<AccountId32> validators,
-                            long epochLength) implements SpecGenesis {
+                            long epochLength, List<PoolsGenesis.GenesisNode> poolNodes) implements SpecGenesis {
     /** The JSON path of this section in a chain spec. */
     public static final String PATH = "genesis.runtimeGenesis.config";
     /** The JSON path of the endowment list. */
@@ -49,6 +56,8 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
     public static final String VALIDATORS_PATH = PATH + ".session.validators";
     /** The JSON path of the epoch length. */
     public static final String EPOCH_LENGTH_PATH = PATH + ".session.epochLength";
+    /** The JSON path of the pool node list. */
+    public static final String POOL_NODES_PATH = PATH + ".pools.nodes";
 
     /**
      * One endowed account.
@@ -73,6 +82,7 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
         balances = List.copyOf(balances);
         sudoKey = Objects.requireNonNull(sudoKey, "sudoKey");
         validators = List.copyOf(validators);
+        poolNodes = List.copyOf(poolNodes);
         Map<AccountId32, Integer> seen = new HashMap<>();
         BigInteger total = BigInteger.ZERO;
         for (int i = 0; i < balances.size(); i++) {
@@ -101,6 +111,7 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
             throw new ChainSpecException(EPOCH_LENGTH_PATH, epochLength + " is outside 1…" + EpochSchedule.MAX_LENGTH
                     + " blocks");
         }
+        checkPoolNodes(poolNodes);
         Set<AccountId32> distinct = new HashSet<>();
         for (int i = 0; i < validators.size(); i++) {
             if (!distinct.add(validators.get(i))) {
@@ -110,9 +121,40 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
         }
     }
 
-    /** Creates a configuration with the presets' epoch length of 10 blocks. */
+    /** Creates a configuration with the presets' epoch length of 10 blocks and no pool nodes. */
     public GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudoKey, List<AccountId32> validators) {
         this(balances, sudoKey, validators, RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH);
+    }
+
+    /** Creates a configuration without pool nodes. */
+    public GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudoKey, List<AccountId32> validators,
+                         long epochLength) {
+        this(balances, sudoKey, validators, epochLength, List.of());
+    }
+
+    private static void checkPoolNodes(List<PoolsGenesis.GenesisNode> nodes) {
+        Map<AccountId32, Integer> seen = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            PoolsGenesis.GenesisNode n = nodes.get(i);
+            String at = POOL_NODES_PATH + "[" + i + "]";
+            Integer first = seen.putIfAbsent(n.account(), i);
+            if (first != null) {
+                throw new ChainSpecException(at + ".account", "node " + n.account() + " is already listed at "
+                        + POOL_NODES_PATH + "[" + first + "]");
+            }
+            if (n.models().isEmpty()) {
+                throw new ChainSpecException(at + ".models", "a node must serve at least one model");
+            }
+            if (new HashSet<>(n.models()).size() != n.models().size()) {
+                throw new ChainSpecException(at + ".models", "lists a model twice");
+            }
+            if (n.computeUnitsPerEpoch() < 1) {
+                throw new ChainSpecException(at + ".computeUnitsPerEpoch", "must be at least 1");
+            }
+            if (n.bond().signum() <= 0 || n.bond().compareTo(BalanceMath.MAX) > 0) {
+                throw new ChainSpecException(at + ".bond", "bond " + n.bond() + " must be in 1…2^128-1");
+            }
+        }
     }
 
     /** Returns the sum of the endowments: the genesis {@code Balances.TotalIssuance}. */
@@ -125,6 +167,6 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
         Map<AccountId32, BigInteger> map = new LinkedHashMap<>();
         balances.forEach(e -> map.put(e.account(), e.amount()));
         return new RuntimeGenesisConfig(map, sudoKey, validators, io.zklayer.pallets.models.ModelsGenesis.EMPTY, epochLength,
-                List.of());
+                poolNodes.isEmpty() ? List.of() : List.of(new PoolsGenesis(poolNodes)));
     }
 }

@@ -108,6 +108,29 @@ class ChainSpecJsonTest {
     }
 
     @Test
+    void poolNodesRoundTripAndReachTheRuntimeWhichChecksTheirModels() throws Exception {
+        ObjectNode root = devTree();
+        ObjectNode node = ((ArrayNode) config(root).at("/pools/nodes")).addObject();
+        node.put("account", BOB);
+        node.putArray("models").add(0).add(3);
+        node.put("computeUnitsPerEpoch", 500);
+        node.put("bond", "200000000000000");
+        ChainSpec spec = ChainSpecJson.read(MAPPER.writeValueAsBytes(root));
+        GenesisConfig g = (GenesisConfig) spec.genesis();
+        assertThat(g.poolNodes()).containsExactly(new io.zklayer.pallets.pools.PoolsGenesis.GenesisNode(
+                AccountId32.of(DevAccounts.BOB.publicKey().bytes()), List.of(0L, 3L), 500,
+                new java.math.BigInteger("200000000000000")));
+        assertThat(ChainSpecJson.read(ChainSpecJson.write(spec, false).getBytes(StandardCharsets.UTF_8))).isEqualTo(spec);
+        assertThat(MAPPER.readTree(ChainSpecJson.write(ChainSpecs.dev(), false)).at("/genesis/runtimeGenesis/config/pools/nodes")
+                .isEmpty()).isTrue();
+        // No model 0 is registered in this spec: the runtime refuses the node when building genesis.
+        assertThatThrownBy(() -> GenesisBuilder.zklayer().build(spec))
+                .isInstanceOf(ChainSpecException.class)
+                .hasMessageContaining("genesis.runtimeGenesis.config: genesis: pools node")
+                .hasMessageContaining("Pools.UnknownModel");
+    }
+
+    @Test
     void writingIsPrettyAndStable() {
         String json = ChainSpecJson.write(ChainSpecs.dev(), false);
         assertThat(json).startsWith("{\n  \"name\": \"ZKLayer Development\",\n  \"id\": \"dev\",\n");
@@ -268,6 +291,15 @@ class ChainSpecJsonTest {
                         "genesis.runtimeGenesis.config.session.epochLength: 0 is outside 1…1000000"),
                 Arguments.of("epoch length in the consensus section", (Consumer<ObjectNode>) r -> ((ObjectNode) r.get("consensus")).put("epochLengthInSlots", 10),
                         "consensus.epochLengthInSlots: the epoch length moved into the genesis state: set genesis.runtimeGenesis.config.session.epochLength (in blocks) instead"),
+                Arguments.of("pool node without models", (Consumer<ObjectNode>) r -> ((ArrayNode) config(r).at("/pools/nodes")).addObject()
+                                .put("account", BOB).put("computeUnitsPerEpoch", 1).put("bond", 1).putArray("models"),
+                        "genesis.runtimeGenesis.config.pools.nodes[0].models: a node must serve at least one model"),
+                Arguments.of("pool node with an unknown field", (Consumer<ObjectNode>) r -> ((ArrayNode) config(r).at("/pools/nodes")).addObject()
+                                .put("account", BOB).put("units", 1),
+                        "genesis.runtimeGenesis.config.pools.nodes[0].units: unknown field 'units'"),
+                Arguments.of("pool node with a model id above u32", (Consumer<ObjectNode>) r -> ((ArrayNode) config(r).at("/pools/nodes")).addObject()
+                                .put("account", BOB).put("computeUnitsPerEpoch", 1).put("bond", 1).putArray("models").add(1L << 32),
+                        "genesis.runtimeGenesis.config.pools.nodes[0].models[0]: 4294967296 is outside 0…4294967295"),
                 Arguments.of("zero slot duration", (Consumer<ObjectNode>) r -> ((ObjectNode) r.get("consensus")).put("slotDurationMillis", 0),
                         "consensus.slotDurationMillis: 0 is outside 1…3600000"),
                 Arguments.of("bad id", (Consumer<ObjectNode>) r -> r.put("id", "my chain"),

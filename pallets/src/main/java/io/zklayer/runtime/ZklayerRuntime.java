@@ -1,10 +1,13 @@
 package io.zklayer.runtime;
 
 import io.zklayer.pallets.balances.BalancesPallet;
+import io.zklayer.pallets.inference.InferencePallet;
+import io.zklayer.pallets.inference.OnChainRunner;
 import io.zklayer.pallets.models.ModelsPallet;
 import io.zklayer.pallets.models.ModelsParameters;
 import io.zklayer.pallets.models.WasmCodeCheck;
 import io.zklayer.pallets.payment.TransactionPaymentPallet;
+import io.zklayer.pallets.pools.PoolsPallet;
 import io.zklayer.pallets.session.SessionPallet;
 import io.zklayer.pallets.sudo.SudoPallet;
 import io.zklayer.pallets.system.SystemPallet;
@@ -20,8 +23,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>
  *  0 System   1 Timestamp   2 Session   3 Balances   4 TransactionPayment   5 Sudo
- *  6 Models   9 Verifier
+ *  6 Models   7 Pools       8 Inference 9 Verifier
  * </pre>
+ *
+ * <p>Pools accepts nodes for models that are registered, not deprecated and have no public Wasm
+ * code (public models run on chain and need no nodes).
  */
 public final class ZklayerRuntime {
     /** The runtime version; {@code transactionVersion} rises whenever a call encoding changes. */
@@ -35,6 +41,10 @@ public final class ZklayerRuntime {
         SystemPallet system = new SystemPallet();
         BalancesPallet balances = new BalancesPallet(system, params.existentialDeposit());
         VerifierPallet verifier = new VerifierPallet(balances, VerifierParameters.defaults());
+        ModelsPallet models = new ModelsPallet(balances, verifier, ModelsParameters.defaults(),
+                WasmCodeCheck.contractRules(EngineConfig.defaults()));
+        PoolsPallet pools = new PoolsPallet(system, balances, params.pools(), (ctx, id) -> models.model(ctx, id)
+                .filter(m -> m.active() && !m.hasPublicCode()).isPresent());
         Runtime runtime = new Runtime(VERSION, List.of(
                 system,
                 new TimestampPallet(params.minimumPeriodMillis()),
@@ -42,8 +52,10 @@ public final class ZklayerRuntime {
                 balances,
                 new TransactionPaymentPallet(balances, params.fees()),
                 new SudoPallet(self::get),
-                new ModelsPallet(balances, verifier, ModelsParameters.defaults(),
-                        WasmCodeCheck.contractRules(EngineConfig.defaults())),
+                models,
+                pools,
+                new InferencePallet(balances, pools, models, verifier, params.inference(),
+                        new OnChainRunner(EngineConfig.defaults())),
                 verifier));
         self.set(runtime);
         return runtime;

@@ -89,7 +89,7 @@ class ExtrinsicOutcomeTest {
                 .isEqualTo("Arithmetic(DivisionByZero)");
         assertThat(ExtrinsicOutcome.describe(RUNTIME, new DispatchError.BadOrigin())).isEqualTo("BadOrigin");
         assertThat(ExtrinsicOutcome.describe(RUNTIME, new DispatchError.Other(""))).isEqualTo("Other");
-        assertThat(ExtrinsicOutcome.describe(RUNTIME, new DispatchError.Module(99, 1, ""))).isEqualTo("Module(pallet 99, error 1)");
+        assertThat(ExtrinsicOutcome.describe(RUNTIME, new DispatchError.Module(42, 1, ""))).isEqualTo("Module(pallet 42, error 1)");
         assertThat(ExtrinsicOutcome.describe(RUNTIME, new DispatchError.Module(3, 200, ""))).isEqualTo("Module(pallet 3, error 200)");
     }
 

@@ -2,9 +2,14 @@ package io.zklayer.pallets.inference;
 
 import io.zklayer.pallets.balances.BalancesPallet;
 import io.zklayer.pallets.inference.InferenceStorage.NodeStats;
-import io.zklayer.pallets.inference.WorkloadStatus.RefundReason;
+import io.zklayer.pallets.models.ModelInfo;
+import io.zklayer.pallets.models.ModelLookup;
 import io.zklayer.pallets.pools.PoolsPallet;
 import io.zklayer.pallets.pools.SlashReason;
+import io.zklayer.pallets.verifier.ProofClaim;
+import io.zklayer.pallets.verifier.ProofOutcome;
+import io.zklayer.pallets.verifier.ProofSource;
+import io.zklayer.pallets.verifier.VerifierPallet;
 import io.zklayer.primitives.codec.ScaleCodec;
 import io.zklayer.primitives.codec.ScaleCodecs;
 import io.zklayer.primitives.types.AccountId32;
@@ -19,11 +24,9 @@ import io.zklayer.runtime.PalletEvent;
 import io.zklayer.runtime.RuntimeContext;
 import io.zklayer.runtime.Weight;
 import io.zklayer.runtime.storage.StorageEntryDescriptor;
-import io.zklayer.wasm.engine.CallOutcome;
 import io.zklayer.zk.ZkFormatException;
 import io.zklayer.zk.field.Fr;
 import io.zklayer.zk.ml.InputCommitment;
-import io.zklayer.zk.ml.ModelPublicSignals;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,7 +70,7 @@ import java.util.Optional;
  * mistakes (another node's result, a second result, an unknown model, a wrong-size input) pass the
  * pool and fail in dispatch, costing their fee and changing nothing else.
  */
-public final class InferencePallet implements Pallet, CallHandler<InferenceCall> {
+public final class InferencePallet implements Pallet, CallHandler<InferenceCall>, ProofSource<InferenceCall> {
     /** Fixed pallet index. */
     public static final int INDEX = 8;
     /** Pallet name and storage prefix. */
@@ -81,20 +84,22 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
 
     private final BalancesPallet balances;
     private final PoolsPallet pools;
-    private final ModelCatalog models;
-    private final ProofCheck proofs;
+    private final ModelLookup models;
+    private final VerifierPallet verifier;
     private final InferenceParameters params;
-    private final OnChainRunner runner;
+    private final Settlement settlement;
+    private final WorkloadScheduler scheduler;
 
-    /** Creates the pallet with its seams to the registry ({@code models}) and the verifier ({@code proofs}). */
-    public InferencePallet(BalancesPallet balances, PoolsPallet pools, ModelCatalog models, ProofCheck proofs,
+    /** Creates the pallet over the model registry ({@code models}) and the proof verifier. */
+    public InferencePallet(BalancesPallet balances, PoolsPallet pools, ModelLookup models, VerifierPallet verifier,
                            InferenceParameters params, OnChainRunner runner) {
         this.balances = balances;
         this.pools = pools;
         this.models = models;
-        this.proofs = proofs;
+        this.verifier = verifier;
         this.params = params;
-        this.runner = runner;
+        this.settlement = new Settlement(balances, params.maxAttempts());
+        this.scheduler = new WorkloadScheduler(balances, pools, models, params, runner, settlement);
     }
 
     /** Returns the parameters. */
@@ -107,18 +112,15 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
         return InferenceStorage.WORKLOADS.getOptional(ctx.storage(), id);
     }
 
-    /** Returns the public signals a proof of {@code output} for {@code workload} of {@code model} must verify. */
-    public static List<Fr> publicSignals(MarketModel model, byte[] output, byte[] inputCommitment) {
-        List<Fr> signals = new ArrayList<>(ModelPublicSignals.outputSignals(model.output(), output));
-        signals.add(model.weightCommitment());
-        signals.add(Fr.fromBytesBE(inputCommitment, 0));
-        return List.copyOf(signals);
+    /** Returns whether model {@code m}'s workloads run on chain: it has public Wasm code. */
+    private static boolean runsOnChain(ModelInfo m) {
+        return m.hasPublicCode();
     }
 
     // ---- submit_workload ----
 
     private void submitWorkload(RuntimeContext ctx, AccountId32 who, InferenceCall.SubmitWorkload call) {
-        MarketModel model = models.model(ctx, call.model()).filter(MarketModel::active)
+        ModelInfo model = models.model(ctx, call.model()).filter(ModelInfo::active)
                 .orElseThrow(InferenceError.UNKNOWN_MODEL::fail);
         if (call.deadline() < params.minDeadline() || call.deadline() > params.maxDeadline()) {
             throw InferenceError.BAD_DEADLINE.fail();
@@ -126,17 +128,17 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
         byte[] commitment;
         if (call.input() instanceof WorkloadInput.Inline inline) {
             byte[] bytes = inline.bytes();
-            if (bytes.length != model.input().size()) {
+            if (bytes.length != model.io().inputLength()) {
                 throw InferenceError.WRONG_INPUT_SIZE.fail();
             }
             for (byte b : bytes) {
-                if (b < model.input().min() || b > model.input().max()) {
+                if (b < model.io().input().min() || b > model.io().input().max()) {
                     throw InferenceError.INPUT_OUT_OF_RANGE.fail();
                 }
             }
             commitment = InputCommitment.of(bytes).toBytesBE();
         } else {
-            if (model.runsOnChain()) {
+            if (runsOnChain(model)) {
                 throw InferenceError.INPUT_REQUIRED.fail();
             }
             commitment = ((WorkloadInput.Commitment) call.input()).commitment();
@@ -146,8 +148,8 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
                 throw InferenceError.INVALID_INPUT_COMMITMENT.fail();
             }
         }
-        BigInteger price = model.runsOnChain() ? BigInteger.ZERO : model.price();
-        BigInteger minimum = model.runsOnChain()
+        BigInteger price = runsOnChain(model) ? BigInteger.ZERO : model.pricePerInference();
+        BigInteger minimum = runsOnChain(model)
                 ? BalanceMath.mul(params.gasPrice(), BigInteger.valueOf(params.gasLimit(model.computeUnits())))
                 : price;
         if (call.maxPrice().compareTo(minimum) < 0) {
@@ -170,7 +172,7 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
     // ---- submit_result ----
 
     /** The checks before verification, shared by dispatch and the pool; returns the workload's context. */
-    private record Open(Workload workload, WorkloadStatus.Assigned assigned, MarketModel model, List<Fr> signals) {}
+    private record Open(Workload workload, WorkloadStatus.Assigned assigned, ModelInfo model, List<Fr> signals) {}
 
     private Open checkResult(RuntimeContext ctx, AccountId32 who, InferenceCall.SubmitResult call) {
         Workload w = InferenceStorage.WORKLOADS.getOptional(ctx.storage(), call.workload())
@@ -184,14 +186,14 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
         if (ctx.blockNumber() > a.deadline()) {
             throw InferenceError.DEADLINE_PASSED.fail();
         }
-        MarketModel model = models.model(ctx, w.model()).orElseThrow(InferenceError.UNKNOWN_MODEL::fail);
+        ModelInfo model = models.model(ctx, w.model()).orElseThrow(InferenceError.UNKNOWN_MODEL::fail);
         byte[] output = call.output();
-        if (output.length != model.outputLength() || output.length > params.maxOutputBytes()) {
+        if (output.length != model.io().outputLength() || output.length > params.maxOutputBytes()) {
             throw InferenceError.BAD_OUTPUT.fail();
         }
         List<Fr> signals;
         try {
-            signals = publicSignals(model, output, w.inputCommitment());
+            signals = model.publicSignals(output, Fr.fromBytesBE(w.inputCommitment(), 0));
         } catch (ZkFormatException e) {
             throw InferenceError.BAD_OUTPUT.fail();
         }
@@ -200,18 +202,18 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
 
     private void submitResult(RuntimeContext ctx, AccountId32 who, InferenceCall.SubmitResult call) {
         Open open = checkResult(ctx, who, call);
-        ResultCheck check = proofs.verify(ctx, open.model().verifyingKeyId(), call.proof(), open.signals());
-        if (check instanceof ResultCheck.Unverifiable) {
+        ProofOutcome check = verifier.verify(ctx, open.model().keyId(), call.proof(), open.signals());
+        if (unverifiable(check)) {
             throw InferenceError.PROOF_UNVERIFIABLE.fail();
         }
         long id = call.workload();
         Workload w = open.workload();
-        removeDeadline(ctx, open.assigned().deadline(), id);
-        if (check instanceof ResultCheck.Invalid) {
+        Settlement.removeDeadline(ctx, open.assigned().deadline(), id);
+        if (!check.isVerified()) {
             pools.penalize(ctx, who, SlashReason.INVALID_RESULT);
-            updateStats(ctx, who, new NodeStats(0, 0, 1));
+            Settlement.updateStats(ctx, who, new NodeStats(0, 0, 1));
             ctx.deposit(new InferenceEvent.ResultRejected(id, who));
-            retryOrRefund(ctx, id, w, true);
+            settlement.retryOrRefund(ctx, id, w, true);
             return;
         }
         if (w.price().signum() > 0) {
@@ -224,7 +226,7 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
         byte[] output = call.output();
         InferenceStorage.WORKLOADS.put(ctx.storage(), id,
                 w.withStatus(new WorkloadStatus.Completed(Optional.of(who), output, ctx.blockNumber())));
-        updateStats(ctx, who, new NodeStats(1, 0, 0));
+        Settlement.updateStats(ctx, who, new NodeStats(1, 0, 0));
         models.recordInference(ctx, w.model(), w.owner());
         ctx.deposit(new InferenceEvent.ResultAccepted(id, who, output, w.price()));
     }
@@ -245,189 +247,51 @@ public final class InferencePallet implements Pallet, CallHandler<InferenceCall>
         } catch (DispatchException e) {
             return null;
         }
-        ResultCheck check = proofs.verify(ctx, open.model().verifyingKeyId(), r.proof(), open.signals());
-        if (check instanceof ResultCheck.Invalid invalid) {
-            return "inference: the proof of workload " + r.workload() + " does not verify (" + invalid.detail() + ")";
+        ProofOutcome check = verifier.verify(ctx, open.model().keyId(), r.proof(), open.signals());
+        if (check instanceof ProofOutcome.Rejected rejected && !unverifiable(check)) {
+            return "inference: the proof of workload " + r.workload() + " does not verify (" + rejected.detail() + ")";
         }
         return null;
     }
 
-    // ---- the block hook: deadlines, then the queue ----
-
-    @Override
-    public Weight onInitialize(RuntimeContext ctx) {
-        long n = ctx.blockNumber();
-        long looked = 0;
-        long gasUsed = 0;
-        List<Long> front = new ArrayList<>();
-        if (n > 1) {
-            List<Long> due = InferenceStorage.DEADLINES.get(ctx.storage(), n - 1);
-            InferenceStorage.DEADLINES.remove(ctx.storage(), n - 1);
-            for (long id : due) {
-                looked++;
-                Workload w = InferenceStorage.WORKLOADS.get(ctx.storage(), id);
-                if (w != null && w.status() instanceof WorkloadStatus.Assigned a && a.deadline() < n) {
-                    pools.penalize(ctx, a.node(), SlashReason.MISSED_DEADLINE);
-                    updateStats(ctx, a.node(), new NodeStats(0, 1, 0));
-                    ctx.deposit(new InferenceEvent.DeadlineMissed(id, a.node()));
-                    if (retryOrRefund(ctx, id, w, false)) {
-                        front.add(id);
-                    }
-                }
-            }
-        }
-        List<Long> queue = InferenceStorage.QUEUE.get(ctx.storage());
-        if (queue.isEmpty() && front.isEmpty()) {
-            return Weight.ofRefTime(InferenceWeights.HOOK_BASE + InferenceWeights.PER_WORKLOAD * looked);
-        }
-        List<Long> order = new ArrayList<>(front);
-        for (long id : queue) {
-            if (!front.contains(id)) {
-                order.add(id);
-            }
-        }
-        List<Long> kept = new ArrayList<>();
-        int served = 0;
-        long gasBudget = params.maxOnChainGasPerBlock();
-        for (long id : order) {
-            looked++;
-            Workload w = InferenceStorage.WORKLOADS.get(ctx.storage(), id);
-            if (served >= params.maxAssignmentsPerBlock()) {
-                kept.add(id);
-                continue;
-            }
-            if (n > Math.addExact(w.submittedAt(), params.maxQueueBlocks())) {
-                refund(ctx, id, w, RefundReason.EXPIRED);
-                continue;
-            }
-            Optional<MarketModel> model = models.model(ctx, w.model()).filter(MarketModel::active);
-            if (model.isEmpty()) {
-                refund(ctx, id, w, RefundReason.MODEL_UNAVAILABLE);
-                continue;
-            }
-            MarketModel m = model.get();
-            if (m.runsOnChain()) {
-                long limit = params.gasLimit(m.computeUnits());
-                if (limit > gasBudget) {
-                    kept.add(id);
-                    continue;
-                }
-                gasBudget -= limit;
-                gasUsed = Math.addExact(gasUsed, runOnChain(ctx, id, w, m, limit));
-                served++;
-            } else if (assign(ctx, id, w, m)) {
-                served++;
-            } else {
-                kept.add(id);
-            }
-        }
-        InferenceStorage.QUEUE.put(ctx.storage(), kept);
-        long refTime = InferenceWeights.HOOK_BASE + InferenceWeights.PER_WORKLOAD * looked;
-        return Weight.ofRefTime(refTime).plus(Weight.ofRefTime(gasUsed).times(params.refTimePerGas()));
-    }
-
-    /** Assigns workload {@code id} to a node of its pool; returns false when no node has the capacity. */
-    private boolean assign(RuntimeContext ctx, long id, Workload w, MarketModel model) {
-        List<WorkloadAssigner.Candidate> candidates = new ArrayList<>();
-        for (AccountId32 node : PoolsPallet.pool(ctx, model.id())) {
-            candidates.add(new WorkloadAssigner.Candidate(node, PoolsPallet.spareCapacity(ctx, node)));
-        }
-        Optional<AccountId32> pick = WorkloadAssigner.pick(ctx.parentHash(), id, w.attempts(), model.computeUnits(),
-                candidates);
-        if (pick.isEmpty()) {
-            return false;
-        }
-        AccountId32 node = pick.get();
-        PoolsPallet.consumeCapacity(ctx, node, model.computeUnits());
-        long deadline = Math.addExact(ctx.blockNumber(), w.deadlineBlocks());
-        InferenceStorage.WORKLOADS.put(ctx.storage(), id,
-                w.withAttempt(new WorkloadStatus.Assigned(node, ctx.blockNumber(), deadline)));
-        List<Long> due = new ArrayList<>(InferenceStorage.DEADLINES.get(ctx.storage(), deadline));
-        due.add(id);
-        InferenceStorage.DEADLINES.put(ctx.storage(), deadline, due);
-        ctx.deposit(new InferenceEvent.WorkloadAssigned(id, node, deadline));
-        return true;
-    }
-
-    /** Runs a public model's workload on chain; returns the gas used. */
-    private long runOnChain(RuntimeContext ctx, long id, Workload w, MarketModel model, long gasLimit) {
-        byte[] input = ((WorkloadInput.Inline) w.input()).bytes();
-        CallOutcome outcome = runner.run(model.publicWasm().orElseThrow(), input, gasLimit);
-        long gas;
-        byte[] output = null;
-        if (outcome instanceof CallOutcome.Success s) {
-            gas = s.gasUsed();
-            output = s.output();
-        } else if (outcome instanceof CallOutcome.OutOfGas o) {
-            gas = o.gasLimit();
-        } else if (outcome instanceof CallOutcome.Trap t) {
-            gas = t.gasUsed();
-        } else {
-            gas = 0;
-        }
-        BigInteger cost = BalanceMath.mul(params.gasPrice(), BigInteger.valueOf(gas)).min(w.maxPrice());
-        if (cost.signum() > 0) {
-            balances.slashReservedNamed(ctx, ESCROW_ID, w.owner(), cost);
-        }
-        Workload charged = new Workload(w.owner(), w.model(), w.input(), w.inputCommitment(), w.maxPrice().subtract(cost),
-                w.price(), w.deadlineBlocks(), w.submittedAt(), w.attempts() + 1, w.status());
-        if (output != null && output.length == model.outputLength()) {
-            BigInteger rest = charged.maxPrice();
-            if (rest.signum() > 0) {
-                balances.unreserveNamed(ctx, ESCROW_ID, w.owner(), rest);
-            }
-            InferenceStorage.WORKLOADS.put(ctx.storage(), id,
-                    charged.withStatus(new WorkloadStatus.Completed(Optional.empty(), output, ctx.blockNumber())));
-            models.recordInference(ctx, w.model(), w.owner());
-            ctx.deposit(new InferenceEvent.ExecutedOnChain(id, output, gas, cost));
-        } else {
-            ctx.deposit(new InferenceEvent.ExecutedOnChain(id, new byte[0], gas, cost));
-            refund(ctx, id, charged, RefundReason.ON_CHAIN_FAILURE);
-        }
-        return gas;
+    /** Returns whether the proof could not be checked through no fault of the node (missing key, signal count). */
+    private static boolean unverifiable(ProofOutcome outcome) {
+        return outcome instanceof ProofOutcome.Rejected r && (r.reason() == ProofOutcome.Reason.UNKNOWN_KEY
+                || r.reason() == ProofOutcome.Reason.PUBLIC_SIGNAL_COUNT);
     }
 
     /**
-     * After a miss or an invalid result: queues the workload again when it has attempts left (the
-     * caller puts it at the front), else refunds it. Returns whether it was queued again.
+     * Names the proof a result will verify, for the block's batch pre-verification: read against the
+     * parent state, where the workload was already assigned. The signer is not known here; a claim for
+     * a result that will fail for another reason only costs its place in the batch.
      */
-    private boolean retryOrRefund(RuntimeContext ctx, long id, Workload w, boolean enqueue) {
-        if (w.attempts() >= params.maxAttempts()) {
-            refund(ctx, id, w, RefundReason.TOO_MANY_MISSES);
-            return false;
+    @Override
+    public List<ProofClaim> proofClaims(InferenceCall call, RuntimeContext ctx) {
+        if (!(call instanceof InferenceCall.SubmitResult r)) {
+            return List.of();
         }
-        InferenceStorage.WORKLOADS.put(ctx.storage(), id, w.withStatus(new WorkloadStatus.Queued()));
-        if (enqueue) {
-            List<Long> queue = new ArrayList<>(InferenceStorage.QUEUE.get(ctx.storage()));
-            queue.add(0, id);
-            InferenceStorage.QUEUE.put(ctx.storage(), queue);
+        Optional<Workload> w = InferenceStorage.WORKLOADS.getOptional(ctx.storage(), r.workload());
+        if (w.isEmpty() || !(w.get().status() instanceof WorkloadStatus.Assigned)) {
+            return List.of();
         }
-        return true;
-    }
-
-    private void refund(RuntimeContext ctx, long id, Workload w, RefundReason reason) {
-        if (w.maxPrice().signum() > 0) {
-            balances.unreserveNamed(ctx, ESCROW_ID, w.owner(), w.maxPrice());
+        Optional<ModelInfo> model = models.model(ctx, w.get().model());
+        if (model.isEmpty()) {
+            return List.of();
         }
-        InferenceStorage.WORKLOADS.put(ctx.storage(), id, w.withStatus(new WorkloadStatus.Refunded(reason,
-                ctx.blockNumber())));
-        ctx.deposit(new InferenceEvent.WorkloadRefunded(id, w.owner(), w.maxPrice(), reason));
-    }
-
-    private static void removeDeadline(RuntimeContext ctx, long deadline, long id) {
-        List<Long> due = new ArrayList<>(InferenceStorage.DEADLINES.get(ctx.storage(), deadline));
-        due.remove(Long.valueOf(id));
-        if (due.isEmpty()) {
-            InferenceStorage.DEADLINES.remove(ctx.storage(), deadline);
-        } else {
-            InferenceStorage.DEADLINES.put(ctx.storage(), deadline, due);
+        try {
+            List<Fr> signals = model.get().publicSignals(r.output(), Fr.fromBytesBE(w.get().inputCommitment(), 0));
+            return List.of(new ProofClaim(model.get().keyId(), r.proof(), signals));
+        } catch (ZkFormatException e) {
+            return List.of();
         }
     }
 
-    private static void updateStats(RuntimeContext ctx, AccountId32 node, NodeStats delta) {
-        NodeStats s = InferenceStorage.NODE_STATS.get(ctx.storage(), node);
-        InferenceStorage.NODE_STATS.put(ctx.storage(), node, new NodeStats(Math.addExact(s.completed(), delta.completed()),
-                Math.addExact(s.missed(), delta.missed()), Math.addExact(s.invalid(), delta.invalid())));
+    // ---- the block hook ----
+
+    /** Serves missed deadlines, then the queue: see {@link WorkloadScheduler}. */
+    @Override
+    public Weight onInitialize(RuntimeContext ctx) {
+        return scheduler.onInitialize(ctx);
     }
 
     // ---- dispatch and description ----

@@ -8,13 +8,14 @@ import io.zklayer.wasm.engine.EngineConfig;
 import io.zklayer.wasm.engine.LoadResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs public model contracts on chain with the deterministic Wasm engine. Loading (validation,
- * gas instrumentation, compilation) happens once per code hash and is cached; the outcome and gas of
- * a call depend only on the code, the input and the gas limit, so the cache never changes what the
- * chain computes. The engine (and its call thread) starts on first use and lives as long as the
- * runtime.
+ * gas instrumentation, compilation) happens once per code hash and is cached, so the code is read
+ * from state only on a miss; the outcome and gas of a call depend only on the code, the input and
+ * the gas limit, so the cache never changes what the chain computes. The engine (and its call
+ * thread, a daemon) starts on first use and lives as long as the runtime.
  */
 public final class OnChainRunner {
     private static final int CACHE_SIZE = 16;
@@ -35,16 +36,18 @@ public final class OnChainRunner {
         this.config = config;
     }
 
-    /** Runs {@code wasm} on {@code input} with at most {@code gasLimit} gas. */
-    public synchronized CallOutcome run(byte[] wasm, byte[] input, long gasLimit) {
+    /**
+     * Runs the contract whose code hashes to {@code codeHash} ({@code code} supplies the bytes when
+     * it is not loaded yet) on {@code input} with at most {@code gasLimit} gas.
+     */
+    public synchronized CallOutcome run(H256 codeHash, Supplier<byte[]> code, byte[] input, long gasLimit) {
         if (engine == null) {
             engine = new ContractEngine(config);
         }
-        H256 hash = H256.blake2b256Of(wasm);
-        LoadResult contract = loaded.get(hash);
+        LoadResult contract = loaded.get(codeHash);
         if (contract == null) {
-            contract = engine.load(wasm);
-            loaded.put(hash, contract);
+            contract = engine.load(code.get());
+            loaded.put(codeHash, contract);
         }
         if (contract instanceof CallOutcome.InvalidModule invalid) {
             return invalid;

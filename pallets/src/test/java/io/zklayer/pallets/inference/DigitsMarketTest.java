@@ -5,6 +5,7 @@ import static io.zklayer.runtime.TestChain.UNIT;
 import static io.zklayer.runtime.TestChain.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zklayer.pallets.models.ModelsStorage;
 import io.zklayer.primitives.crypto.DevAccounts;
 import io.zklayer.primitives.model.ReferenceExecutor;
 import io.zklayer.primitives.types.AccountId32;
@@ -38,9 +39,8 @@ class DigitsMarketTest {
 
     @Test
     void fiveDigitsWorkloadsCompleteWithVerifiedProofsAndExactBalances() {
-        Map<MarketModel, TestModels.Prover> models = new LinkedHashMap<>();
-        models.put(digits.market(0, PRICE, 100, Optional.empty()), digits);
-        MarketFixture m = MarketFixture.create(50, models,
+        MarketFixture m = MarketFixture.create(50,
+                List.of(digits.genesis(account(DevAccounts.DAVE), "digits", PRICE, 100, Optional.empty())),
                 List.of(node(DevAccounts.BOB, 300, 0), node(DevAccounts.CHARLIE, 300, 0)), InferenceParameters.defaults());
         Map<DevAccounts, BigInteger> start = new LinkedHashMap<>();
         for (DevAccounts a : List.of(DevAccounts.ALICE, DevAccounts.BOB, DevAccounts.CHARLIE)) {
@@ -109,6 +109,6 @@ class DigitsMarketTest {
         }
         assertThat(m.chain.totalIssuance()).as("only the fees are burned").isEqualTo(issuance.subtract(fees));
         assertThat(m.chain.accountInfo(PalletId.TREASURY.account()).data().total()).isZero();
-        assertThat(m.catalog.usage).hasSize(5).allMatch(u -> u.startsWith("0 by " + account(DevAccounts.ALICE)));
+        assertThat(m.usage(0)).isEqualTo(new ModelsStorage.UsageStats(5, 1, 1, Optional.of(3L)));
     }
 }

@@ -7,10 +7,12 @@ import static io.zklayer.runtime.TestChain.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zklayer.pallets.inference.WorkloadStatus.RefundReason;
+import io.zklayer.pallets.models.ModelsStorage;
 import io.zklayer.pallets.pools.PoolsCall;
 import io.zklayer.pallets.pools.PoolsEvent;
 import io.zklayer.pallets.pools.PoolsPallet;
 import io.zklayer.pallets.pools.SlashReason;
+import io.zklayer.pallets.verifier.BlockProofBatch;
 import io.zklayer.primitives.crypto.DevAccounts;
 import io.zklayer.primitives.model.ReferenceExecutor;
 import io.zklayer.primitives.types.AccountId32;
@@ -36,13 +38,17 @@ class InferencePalletTest {
     private final TestModels.Prover tiny = TestModels.tiny();
     private final AccountId32 alice = account(DevAccounts.ALICE);
 
-    /** Model 0: the tiny model at 5 units, 10 compute units per inference; model 1: the same, public (on chain). */
-    private MarketFixture market(long epochLength, InferenceParameters params, List<io.zklayer.pallets.pools.PoolsGenesis.GenesisNode> nodes) {
-        Map<MarketModel, TestModels.Prover> models = new LinkedHashMap<>();
-        models.put(tiny.market(0, PRICE, 10, Optional.empty()), tiny);
-        models.put(tiny.market(1, BigInteger.ZERO, 100, Optional.of(ModelWasmCompiler.compile(tiny.model()).wasm())), null);
-        models.put(tiny.market(2, BigInteger.ZERO, 1, Optional.of(ModelWasmCompiler.compile(tiny.model()).wasm())), null);
-        return MarketFixture.create(epochLength, models, nodes, params);
+    /**
+     * Model 0: the tiny model at 5 units, 10 compute units per inference; models 1 and 2: the same,
+     * public (run on chain), at 100 and 1 compute units.
+     */
+    private MarketFixture market(long epochLength, InferenceParameters params,
+                                 List<io.zklayer.pallets.pools.PoolsGenesis.GenesisNode> nodes) {
+        Optional<byte[]> wasm = Optional.of(ModelWasmCompiler.compile(tiny.model()).wasm());
+        return MarketFixture.create(epochLength, List.of(
+                tiny.genesis(alice, "tiny", PRICE, 10, Optional.empty()),
+                tiny.genesis(alice, "tiny-public", BigInteger.ZERO, 100, wasm),
+                tiny.genesis(alice, "tiny-public-small", BigInteger.ZERO, 1, wasm)), nodes, params);
     }
 
     private MarketFixture twoNodes() {
@@ -90,7 +96,7 @@ class InferencePalletTest {
         assertThat(m.reserved(nodeKey)).isEqualTo(BOND);
         assertThat(m.chain.totalIssuance()).isEqualTo(issuanceStart.subtract(submitted.fee()).subtract(done.fee()));
         assertThat(m.chain.accountInfo(PalletId.TREASURY.account()).data().total()).isZero();
-        assertThat(m.catalog.usage).containsExactly("0 by " + alice + " at #3");
+        assertThat(m.usage(0)).isEqualTo(new ModelsStorage.UsageStats(1, 1, 0, Optional.of(3L)));
         assertThat(InferenceStorage.NODE_STATS.get(m.chain.bestState(), node))
                 .isEqualTo(new InferenceStorage.NodeStats(1, 0, 0));
         assertThat(InferenceStorage.DEADLINES.entries(m.chain.bestState())).isEmpty();
@@ -257,7 +263,7 @@ class InferencePalletTest {
                 free.put(a, m.free(a));
                 reserved.put(a, m.reserved(a));
             }
-            int usage = m.catalog.usage.size();
+            ModelsStorage.UsageStats usage = m.usage(0);
             ApplyOutcome.Applied out = m.run(who, c.getValue().getValue());
             assertThat(out.error()).as(c.getKey()).isPresent();
             assertThat(((DispatchError.Module) out.error().get()).name()).isEqualTo("Inference." + c.getKey());
@@ -267,7 +273,7 @@ class InferencePalletTest {
                 assertThat(m.free(a)).as("%s: free of %s", c.getKey(), a).isEqualTo(expected);
                 assertThat(m.reserved(a)).as("%s: reserved of %s", c.getKey(), a).isEqualTo(reserved.get(a));
             }
-            assertThat(m.catalog.usage).hasSize(usage);
+            assertThat(m.usage(0)).isEqualTo(usage);
         }
     }
 
@@ -295,7 +301,7 @@ class InferencePalletTest {
         assertThat(m.free(DevAccounts.ALICE)).isEqualTo(aliceStart.subtract(fees).subtract(ran.cost()));
         assertThat(m.chain.totalIssuance()).as("gas is burned like fees")
                 .isEqualTo(issuanceStart.subtract(fees).subtract(ran.cost()));
-        assertThat(m.catalog.usage).containsExactly("1 by " + alice + " at #3");
+        assertThat(m.usage(1)).isEqualTo(new ModelsStorage.UsageStats(1, 1, 0, Optional.of(3L)));
 
         // With one gas per compute unit, model 2 (one unit) cannot finish: out of gas, the gas is
         // charged and the rest refunded.
@@ -314,5 +320,43 @@ class InferencePalletTest {
                 UNIT.subtract(failed.cost()), RefundReason.ON_CHAIN_FAILURE));
         assertThat(m.reserved(DevAccounts.ALICE)).isZero();
         assertThat(m.free(DevAccounts.ALICE)).isEqualTo(before.subtract(starved.fee()).subtract(failed.cost()));
+    }
+
+    @Test
+    void theResultsOfABlockArePreverifiedAsOneBatchAndExecutionThenAgreesWithEachProof() {
+        MarketFixture m = twoNodes();
+        byte[] otherInput = {-1, 0, 5, 8};
+        m.chain.block(m.signed(DevAccounts.ALICE, workload(0, INPUT, MAX_PRICE, 5)),
+                m.chain.signed(DevAccounts.ALICE.keyPair(), m.chain.call(InferencePallet.INDEX,
+                        workload(0, otherInput, MAX_PRICE, 5)), 1, BigInteger.ZERO));
+        m.chain.block();
+        TestModels.Result good = tiny.prove(INPUT, 7);
+        TestModels.Result other = tiny.prove(otherInput, 8);
+        byte[] wrongOutput = other.output().clone();
+        wrongOutput[0] = (byte) ((wrongOutput[0] + 1) % 3);
+        DevAccounts n0 = MarketFixture.devOf(m.assignee(0));
+        DevAccounts n1 = MarketFixture.devOf(m.assignee(1));
+        byte[] xt0 = m.signed(n0, result(0, good));
+        long nonce1 = m.chain.nonce(account(n1)) + (n0 == n1 ? 1 : 0);
+        byte[] xt1 = m.chain.signed(n1.keyPair(), m.chain.call(InferencePallet.INDEX,
+                new InferenceCall.SubmitResult(1, wrongOutput, other.proof())), nonce1, BigInteger.ZERO);
+
+        BlockProofBatch.Report report = BlockProofBatch.preverify(m.chain.runtime(), m.chain.bestState(),
+                m.chain.bestHash(), m.chain.bestNumber() + 1, List.of(xt0, xt1));
+        assertThat(report).isEqualTo(new BlockProofBatch.Report(2, 0, 2, 1, 0));
+
+        List<ApplyOutcome> out = m.chain.block(xt0, xt1);
+        assertThat(out).allSatisfy(o -> assertThat(((ApplyOutcome.Applied) o).error()).isEmpty());
+        assertThat(m.events()).containsExactly(new InferenceEvent.ResultAccepted(0, account(n0), good.output(), PRICE),
+                new InferenceEvent.ResultRejected(1, account(n1)));
+    }
+
+    @Test
+    void nodesCannotJoinThePoolOfAPublicModelWhichRunsOnChain() {
+        MarketFixture m = twoNodes();
+        List<ApplyOutcome> out = m.chain.block(m.chain.signed(DevAccounts.DAVE, m.chain.call(PoolsPallet.INDEX,
+                new PoolsCall.RegisterNode(List.of(1L), 50, BOND))));
+        assertThat(((ApplyOutcome.Applied) out.get(0)).error())
+                .contains(io.zklayer.pallets.pools.PoolsError.UNKNOWN_MODEL.error());
     }
 }

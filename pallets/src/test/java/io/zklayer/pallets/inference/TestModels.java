@@ -1,10 +1,17 @@
 package io.zklayer.pallets.inference;
 
+import io.zklayer.pallets.models.ModelCircuitSpec;
+import io.zklayer.pallets.models.ModelIo;
+import io.zklayer.pallets.models.ModelPricing;
+import io.zklayer.pallets.models.ModelsCall;
+import io.zklayer.pallets.models.ModelsGenesis;
+import io.zklayer.pallets.verifier.EncodedVerifyingKey;
 import io.zklayer.primitives.model.Dense;
 import io.zklayer.primitives.model.InputSpec;
 import io.zklayer.primitives.model.ModelCodec;
 import io.zklayer.primitives.model.OutputSpec;
 import io.zklayer.primitives.model.QuantizedModel;
+import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.H256;
 import io.zklayer.zk.field.Fr;
 import io.zklayer.zk.ml.ModelCircuit;
@@ -28,23 +35,30 @@ import java.util.zip.GZIPInputStream;
  * Models with Groth16 keys for market tests: a tiny 4-input model (setup in well under a second)
  * for most tests, and the shipped digits model (seeded setup about 20 s, made once per JVM).
  */
-final class TestModels {
+public final class TestModels {
     /**
-     * A model with its circuit keys and what the registry would hold.
+     * A model with its circuit keys.
      *
      * @param model the quantized model
      * @param keys the circuit's keys (seeded test setup)
-     * @param keyId the id the verifying key is registered under
      */
-    record Prover(QuantizedModel model, ModelCircuitKeys keys, H256 keyId) {
-        /** Returns the registry entry for this model with id {@code id}. */
-        MarketModel market(long id, BigInteger price, long computeUnits, Optional<byte[]> wasm) {
-            return new MarketModel(id, true, model.input(), model.output(), model.outputByteLength(), price, computeUnits,
-                    WeightCommitment.of(model), keyId, wasm);
+    public record Prover(QuantizedModel model, ModelCircuitKeys keys) {
+        /** Returns a genesis registration of this model by {@code owner} (ids follow the genesis list order). */
+        public ModelsGenesis.Model genesis(AccountId32 owner, String name, BigInteger price, long computeUnits,
+                                           Optional<byte[]> wasm) {
+            return new ModelsGenesis.Model(owner, new ModelsCall.RegisterModel(name, "test model " + name,
+                    new ModelIo(model.input(), model.output(), model.finalSize()),
+                    new ModelCircuitSpec(WeightCommitment.of(model), EncodedVerifyingKey.of(keys.verifyingKey())), wasm,
+                    new ModelPricing(price, computeUnits)));
+        }
+
+        /** Returns the id of the circuit's verifying key in the Verifier pallet. */
+        public H256 keyId() {
+            return EncodedVerifyingKey.of(keys.verifyingKey()).keyId();
         }
 
         /** Returns the model's output on {@code input} and a proof of it (deterministic blinding). */
-        Result prove(byte[] input, long seed) {
+        public Result prove(byte[] input, long seed) {
             ModelWitness w = ModelWitness.of(keys.circuit(), model, input);
             byte[] proof = keys.prove(w, Fr.of(seed + 1), Fr.of(seed + 2)).toBytes();
             return new Result(w.output(), proof);
@@ -52,7 +66,7 @@ final class TestModels {
     }
 
     /** An output with its 256-byte proof. */
-    record Result(byte[] output, byte[] proof) {}
+    public record Result(byte[] output, byte[] proof) {}
 
     private static Prover tiny;
     private static Prover digits;
@@ -61,13 +75,13 @@ final class TestModels {
     private TestModels() {}
 
     /** Returns the tiny model: input [4] in [-8, 8], dense 4→3, argmax. */
-    static synchronized Prover tiny() {
+    public static synchronized Prover tiny() {
         if (tiny == null) {
             QuantizedModel m = new QuantizedModel(new InputSpec(List.of(4), -8, 8),
                     List.of(new Dense(4, 3, new byte[] {1, 2, -1, 0, 0, -1, 3, 1, 2, 0, 0, -2}, new int[] {0, 1, -1}, 1, 0,
                             false, -1000, 1000)),
                     new OutputSpec.ArgMax());
-            tiny = new Prover(m, ModelCircuitKeys.testSetup(ModelCircuit.of(m), 11), H256.blake2b256Of(new byte[] {1}));
+            tiny = new Prover(m, ModelCircuitKeys.testSetup(ModelCircuit.of(m), 11));
         }
         return tiny;
     }
@@ -76,7 +90,7 @@ final class TestModels {
     static synchronized Prover digits() {
         if (digits == null) {
             QuantizedModel m = ModelCodec.decode(resource("digits.zkm"));
-            digits = new Prover(m, ModelCircuitKeys.testSetup(ModelCircuit.of(m), 6005), H256.blake2b256Of(new byte[] {2}));
+            digits = new Prover(m, ModelCircuitKeys.testSetup(ModelCircuit.of(m), 6005));
         }
         return digits;
     }

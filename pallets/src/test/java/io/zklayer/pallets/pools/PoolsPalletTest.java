@@ -4,11 +4,11 @@ import static io.zklayer.runtime.TestChain.UNIT;
 import static io.zklayer.runtime.TestChain.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zklayer.pallets.balances.BalancesPallet;
+import io.zklayer.pallets.inference.TestModels;
+import io.zklayer.pallets.models.ModelsGenesis;
 import io.zklayer.pallets.pools.PoolsStorage.EpochCapacity;
 import io.zklayer.pallets.pools.PoolsStorage.NodeStatus;
 import io.zklayer.pallets.pools.PoolsStorage.UnbondingChunk;
-import io.zklayer.pallets.system.SystemPallet;
 import io.zklayer.primitives.crypto.DevAccounts;
 import io.zklayer.primitives.hashing.Hashing;
 import io.zklayer.primitives.trie.TrieEntry;
@@ -17,32 +17,39 @@ import io.zklayer.runtime.ApplyOutcome;
 import io.zklayer.runtime.DispatchError;
 import io.zklayer.runtime.PalletId;
 import io.zklayer.runtime.RuntimeContext;
+import io.zklayer.runtime.RuntimeParameters;
 import io.zklayer.runtime.TestChain;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class PoolsPalletTest {
     static final BigInteger BOND = UNIT.multiply(BigInteger.valueOf(200));
-    static final ModelDirectory MODELS_0_AND_1 = (ctx, id) -> id == 0 || id == 1;
+    /** Models 0 and 1 (the tiny test model twice), registered at genesis by Alice. */
+    static ModelsGenesis twoModels() {
+        TestModels.Prover tiny = TestModels.tiny();
+        AccountId32 alice = account(DevAccounts.ALICE);
+        return new ModelsGenesis(List.of(tiny.genesis(alice, "a", UNIT, 10, Optional.empty()),
+                tiny.genesis(alice, "b", UNIT, 10, Optional.empty())));
+    }
 
     private final TestChain chain = chain(List.of());
     private final AccountId32 bob = account(DevAccounts.BOB);
 
-    /** A chain with 3-block epochs, Pools at index 7 knowing models 0 and 1, and {@code genesisNodes}. */
+    /** A chain with 3-block epochs, models 0 and 1, and {@code genesisNodes}. */
     static TestChain chain(List<PoolsGenesis.GenesisNode> genesisNodes) {
         return TestChain.builder()
                 .balance(DevAccounts.ALICE, UNIT.multiply(BigInteger.valueOf(1000)))
                 .balance(DevAccounts.BOB, UNIT.multiply(BigInteger.valueOf(1000)))
                 .balance(DevAccounts.CHARLIE, UNIT.multiply(BigInteger.valueOf(1000)))
                 .epochLength(3)
-                .extraPallet(base -> new PoolsPallet(base.pallet(SystemPallet.class), base.pallet(BalancesPallet.class),
-                        PoolsParameters.defaults(UNIT), MODELS_0_AND_1))
+                .models(twoModels())
                 .genesis(new PoolsGenesis(genesisNodes))
                 .build();
     }
@@ -225,11 +232,12 @@ class PoolsPalletTest {
     void aSlashBelowTheExistentialDepositIsBurnedWhileTheTreasuryDoesNotExist() {
         BigInteger tiny = UNIT.multiply(BigInteger.valueOf(100));
         TestChain g = TestChain.builder()
+                .balance(DevAccounts.ALICE, UNIT.multiply(BigInteger.valueOf(1000)))
                 .balance(DevAccounts.BOB, UNIT.multiply(BigInteger.valueOf(1000)))
                 .epochLength(3)
-                .extraPallet(base -> new PoolsPallet(base.pallet(SystemPallet.class), base.pallet(BalancesPallet.class),
-                        new PoolsParameters(tiny.divide(BigInteger.TWO), 4, 4, 1000, 1, 2, new io.zklayer.runtime.Permill(1),
-                                new io.zklayer.runtime.Permill(1)), MODELS_0_AND_1))
+                .params(RuntimeParameters.defaults().withPools(new PoolsParameters(tiny.divide(BigInteger.TWO), 4, 4, 1000,
+                        1, 2, new io.zklayer.runtime.Permill(1), new io.zklayer.runtime.Permill(1))))
+                .models(twoModels())
                 .genesis(new PoolsGenesis(List.of(new PoolsGenesis.GenesisNode(bob, List.of(0L), 10, tiny))))
                 .build();
         BigInteger issuance = g.totalIssuance();
