@@ -6,6 +6,7 @@ import io.zklayer.primitives.crypto.Ss58Address;
 import io.zklayer.primitives.crypto.Ss58Exception;
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.H256;
+import io.zklayer.pallets.models.ModelsGenesis;
 import io.zklayer.pallets.pools.PoolsGenesis;
 import io.zklayer.runtime.EpochSchedule;
 import io.zklayer.runtime.RuntimeGenesisConfig;
@@ -31,7 +32,7 @@ final class ChainSpecReader {
     private static final Set<String> TOP_REQUIRED = Set.of("name", "id", "bootNodes", "properties", "genesis");
     private static final Set<String> PROPERTIES = Set.of("ss58Format", "tokenDecimals", "tokenSymbol");
     private static final Set<String> CONSENSUS = Set.of("slotDurationMillis");
-    private static final Set<String> CONFIG = Set.of("system", "balances", "sudo", "session", "pools");
+    private static final Set<String> CONFIG = Set.of("system", "balances", "sudo", "session", "pools", "models");
     private static final Set<String> POOL_NODE = Set.of("account", "models", "computeUnitsPerEpoch", "bond");
 
     private int ss58Format;
@@ -160,7 +161,9 @@ final class ChainSpecReader {
                 poolNodes.add(new PoolsGenesis.GenesisNode(who, models, units, bond));
             }
         }
-        return new GenesisConfig(balances, sudoKey, validators, epochLength, poolNodes);
+        ModelsGenesis models = config.optionalField("models").map(m -> ModelsGenesisJson.read(m, this::account))
+                .orElse(ModelsGenesis.EMPTY);
+        return new GenesisConfig(balances, sudoKey, validators, epochLength, poolNodes, models);
     }
 
     private AccountId32 account(JsonCursor c) {

@@ -83,6 +83,7 @@ final class ChainSpecWriter {
         ArrayNode validators = session.putArray("validators");
         g.validators().forEach(v -> validators.add(address(v, ss58Format)));
         session.put("epochLength", g.epochLength());
+        ModelsGenesisJson.write(config, g.models(), a -> address(a, ss58Format));
         ArrayNode nodes = config.putObject("pools").putArray("nodes");
         for (PoolsGenesis.GenesisNode n : g.poolNodes()) {
             ObjectNode node = nodes.addObject();

@@ -1,5 +1,6 @@
 package io.zklayer.genesis;
 
+import io.zklayer.pallets.models.ModelsGenesis;
 import io.zklayer.pallets.pools.PoolsGenesis;
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.runtime.BalanceMath;
@@ -25,7 +26,8 @@ import java.util.Set;
  *   "sudo": {"key": "5FA9nQDV…TTpu"},
  *   "session": {"validators": ["5FA9nQDV…TTpu"], "epochLength": 10},
  *   "pools": {"nodes": [{"account": "5FA9nQDV…TTpu", "models": [0], "computeUnitsPerEpoch": 1000,
- *                        "bond": 100000000000000}]}
+ *                        "bond": 100000000000000}]},
+ *   "models": {"models": [...]}      (optional, see {@link ModelsGenesisJson})
  * }
  * </pre>
  *
@@ -45,9 +47,12 @@ import java.util.Set;
  * @param epochLength the epoch length in blocks (block n ≥ 1 is in epoch (n − 1) / epochLength)
  * @param poolNodes nodes registered in the pools and active from epoch 0 (their bonds are reserved
  *     from their endowments; the runtime checks its own rules, such as the minimum bond, when building)
+ * @param models the models registered at genesis, before the pool nodes that serve them (none when the
+ *     spec has no {@code models} section; the registry checks its rules when building)
  */
 public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudoKey, List<AccountId32> validators,
-                            long epochLength, List<PoolsGenesis.GenesisNode> poolNodes) implements SpecGenesis {
+                            long epochLength, List<PoolsGenesis.GenesisNode> poolNodes, ModelsGenesis models)
+        implements SpecGenesis {
     /** The JSON path of this section in a chain spec. */
     public static final String PATH = "genesis.runtimeGenesis.config";
     /** The JSON path of the endowment list. */
@@ -83,6 +88,7 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
         sudoKey = Objects.requireNonNull(sudoKey, "sudoKey");
         validators = List.copyOf(validators);
         poolNodes = List.copyOf(poolNodes);
+        Objects.requireNonNull(models, "models");
         Map<AccountId32, Integer> seen = new HashMap<>();
         BigInteger total = BigInteger.ZERO;
         for (int i = 0; i < balances.size(); i++) {
@@ -132,6 +138,17 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
         this(balances, sudoKey, validators, epochLength, List.of());
     }
 
+    /** Creates a configuration without genesis models. */
+    public GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudoKey, List<AccountId32> validators,
+                         long epochLength, List<PoolsGenesis.GenesisNode> poolNodes) {
+        this(balances, sudoKey, validators, epochLength, poolNodes, ModelsGenesis.EMPTY);
+    }
+
+    /** Returns a copy with {@code newModels} registered at genesis. */
+    public GenesisConfig withModels(ModelsGenesis newModels) {
+        return new GenesisConfig(balances, sudoKey, validators, epochLength, poolNodes, newModels);
+    }
+
     private static void checkPoolNodes(List<PoolsGenesis.GenesisNode> nodes) {
         Map<AccountId32, Integer> seen = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -166,7 +183,7 @@ public record GenesisConfig(List<Endowment> balances, Optional<AccountId32> sudo
     public RuntimeGenesisConfig toRuntimeConfig() {
         Map<AccountId32, BigInteger> map = new LinkedHashMap<>();
         balances.forEach(e -> map.put(e.account(), e.amount()));
-        return new RuntimeGenesisConfig(map, sudoKey, validators, io.zklayer.pallets.models.ModelsGenesis.EMPTY, epochLength,
+        return new RuntimeGenesisConfig(map, sudoKey, validators, models, epochLength,
                 poolNodes.isEmpty() ? List.of() : List.of(new PoolsGenesis(poolNodes)));
     }
 }

@@ -9,6 +9,7 @@ import io.zklayer.pallets.models.WasmCodeCheck;
 import io.zklayer.pallets.payment.TransactionPaymentPallet;
 import io.zklayer.pallets.pools.PoolsPallet;
 import io.zklayer.pallets.session.SessionPallet;
+import io.zklayer.pallets.session.SessionParameters;
 import io.zklayer.pallets.sudo.SudoPallet;
 import io.zklayer.pallets.system.SystemPallet;
 import io.zklayer.pallets.timestamp.TimestampPallet;
@@ -30,8 +31,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * code (public models run on chain and need no nodes).
  */
 public final class ZklayerRuntime {
-    /** The runtime version; {@code transactionVersion} rises whenever a call encoding changes. */
-    public static final RuntimeVersion VERSION = new RuntimeVersion("zklayer", "zklayer-node", 1, 1, 0, List.of(), 1, 1);
+    /**
+     * The runtime version; {@code transactionVersion} rises whenever a call encoding changes. The
+     * APIs are those {@link io.zklayer.runtime.api.RuntimeApis} answers.
+     */
+    public static final RuntimeVersion VERSION = new RuntimeVersion("zklayer", "zklayer-node", 1, 1, 0,
+            io.zklayer.runtime.api.RuntimeApis.versions(), 1, 1);
 
     private ZklayerRuntime() {}
 
@@ -48,7 +53,7 @@ public final class ZklayerRuntime {
         Runtime runtime = new Runtime(VERSION, List.of(
                 system,
                 new TimestampPallet(params.minimumPeriodMillis()),
-                new SessionPallet(),
+                new SessionPallet(balances, SessionParameters.defaults(RuntimeParameters.UNIT)),
                 balances,
                 new TransactionPaymentPallet(balances, params.fees()),
                 new SudoPallet(self::get),

@@ -140,9 +140,9 @@ class TxCommandsTest {
         rejected("--pallet: the runtime has no pallet 'Staking' (pallets: 0 System, 1 Timestamp, 2 Session, 3 Balances,"
                 + " 4 TransactionPayment, 5 Sudo, 6 Models, 7 Pools, 8 Inference, 9 Verifier)",
                 concat(base, "--pallet", "Staking", "--call", "bond"));
-        rejected("--pallet Session: pallet Session has no calls (pallets with calls: System, Timestamp, Balances, Sudo,"
-                + " Models, Pools, Inference, Verifier)",
-                concat(base, "--pallet", "Session", "--call", "0"));
+        rejected("--pallet TransactionPayment: pallet TransactionPayment has no calls (pallets with calls: System, Timestamp,"
+                + " Session, Balances, Sudo, Models, Pools, Inference, Verifier)",
+                concat(base, "--pallet", "TransactionPayment", "--call", "0"));
         rejected("--call: pallet Balances has no call 'transfer' (calls: 0 transfer_allow_death, 2 force_transfer,"
                 + " 3 transfer_keep_alive, 4 transfer_all, 8 force_set_balance)",
                 concat(base, "--pallet", "Balances", "--call", "transfer"));

@@ -20,4 +20,21 @@ public record ModelCircuitSpec(Fr weightCommitment, EncodedVerifyingKey verifyin
             ScaleRecord.field("weight_commitment", PublicSignals.FR, ModelCircuitSpec::weightCommitment),
             ScaleRecord.field("verifying_key", EncodedVerifyingKey.CODEC, ModelCircuitSpec::verifyingKey),
             ModelCircuitSpec::new);
+
+    /**
+     * Returns the spec for a weight commitment given as 32 big-endian bytes (chain specs, CLI tools).
+     *
+     * @throws IllegalArgumentException if the bytes are not 32 or not a field element below r
+     */
+    public static ModelCircuitSpec of(byte[] weightCommitment, EncodedVerifyingKey verifyingKey) {
+        if (weightCommitment.length != 32) {
+            throw new IllegalArgumentException("a weight commitment has 32 bytes, got " + weightCommitment.length);
+        }
+        return new ModelCircuitSpec(Fr.fromBytesBE(weightCommitment, 0), verifyingKey);
+    }
+
+    /** Returns the weight commitment as 32 big-endian bytes. */
+    public byte[] weightCommitmentBytes() {
+        return weightCommitment.toBytesBE();
+    }
 }

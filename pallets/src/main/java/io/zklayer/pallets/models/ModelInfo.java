@@ -41,7 +41,8 @@ public record ModelInfo(AccountId32 owner, String name, long version, String des
                         long computeUnits, long registeredAt, Optional<Long> deprecatedAt) {
 
     /** SCALE codec (see the class comment). */
-    public static final ScaleCodec<ModelInfo> CODEC = ScaleCodecs.of("ModelInfo", 32 + 1 + 4 + 1 + 18 + 64 + 1 + 16 + 8 + 4 + 1,
+    public static final ScaleCodec<ModelInfo> CODEC = ScaleCodecs.of("ModelInfo",
+            32 + 1 + 4 + 1 + ModelIo.CODEC.minEncodedSize() + 32 + 32 + 1 + 16 + 8 + 4 + 1,
             (w, m) -> {
                 AccountId32.CODEC.encode(w, m.owner());
                 w.string(m.name()).u32(m.version()).string(m.description());

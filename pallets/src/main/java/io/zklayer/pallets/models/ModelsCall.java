@@ -9,7 +9,7 @@ import java.util.Optional;
 /** The calls of the Models pallet, at fixed call indexes. */
 public sealed interface ModelsCall {
     /**
-     * Registers a model version, burning the registration fee (index 0). A name's first registration is
+     * Registers a model version, paying the registration fee to the treasury (index 0). A name's first registration is
      * version 1 and makes the signer the name's owner; the owner's later registrations of the same name are
      * versions 2, 3, … with new ids.
      */

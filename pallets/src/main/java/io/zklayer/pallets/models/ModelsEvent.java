@@ -10,7 +10,7 @@ import java.math.BigInteger;
 
 /** The events of the Models pallet, at fixed event indexes. */
 public sealed interface ModelsEvent extends PalletEvent {
-    /** A model version was registered; {@code fee} was burned (index 0). */
+    /** A model version was registered; {@code fee} went to the treasury (index 0). */
     record ModelRegistered(long modelId, AccountId32 owner, String name, long version, H256 keyId, BigInteger fee)
             implements ModelsEvent {}
 
@@ -49,7 +49,7 @@ public sealed interface ModelsEvent extends PalletEvent {
     /** One line of docs per event, for the runtime description. */
     static String docs(String name) {
         return switch (name) {
-            case "ModelRegistered" -> "A model version was registered under a new id; the registration fee was burned.";
+            case "ModelRegistered" -> "A model version was registered under a new id; the registration fee went to the treasury.";
             case "ModelDeprecated" -> "A model was deprecated by its owner; it takes no new workloads or backtests.";
             case "BacktestRecorded" -> "A backtest's proofs verified; the model's proven accuracy was updated.";
             default -> "Models event " + name + ".";

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The models registered at genesis (the chain spec's {@code runtimeGenesis.models}), for example the
+ * The models registered at genesis (the chain spec's {@code runtimeGenesis.config.models}), for example the
  * digits model of the dev preset. They pass the same checks as {@code register_model} but pay no fee;
  * their ids are 0, 1, … in list order.
  *

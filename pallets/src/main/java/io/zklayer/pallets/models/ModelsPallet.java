@@ -13,6 +13,7 @@ import io.zklayer.runtime.Descriptors;
 import io.zklayer.runtime.DispatchException;
 import io.zklayer.runtime.DispatchInfo;
 import io.zklayer.runtime.Origin;
+import io.zklayer.runtime.PalletId;
 import io.zklayer.runtime.Pallet;
 import io.zklayer.runtime.PalletEvent;
 import io.zklayer.runtime.RuntimeContext;
@@ -31,8 +32,9 @@ import java.util.Optional;
  * input and output format, the Poseidon commitment to its (private) weights, the verifying key of its
  * circuit (registered in the verifier pallet, deposit-free), optional public Wasm code (checked against the
  * contract rules; public models may run on chain), its price per inference and compute units per inference.
- * It burns a non-zero registration fee ({@code RegistrationFee}, anti-spam): burning, like the transaction
- * fee, leaves no treasury account whose balance every client must track. Each registration gets a new id;
+ * It pays a non-zero registration fee ({@code RegistrationFee}, anti-spam) to the treasury account
+ * ({@link PalletId#TREASURY}), where the pools pallet sends slashed bonds too; a fee below the existential
+ * deposit while the treasury account does not exist yet is burned instead. Each registration gets a new id;
  * a name's first registration is version 1 and makes the signer its owner, who alone adds versions 2, 3, ….
  * {@code deprecate(model_id)} (owner only) stops new workloads and backtests; the record stays readable.
  *
@@ -56,7 +58,7 @@ public final class ModelsPallet implements Pallet, CallHandler<ModelsCall>, Proo
 
     private static final Map<String, String> CALL_DOCS = Map.of(
             "register_model", "Register a model version (io, weight commitment, verifying key, optional public Wasm code, "
-                    + "price, compute units); burns RegistrationFee.",
+                    + "price, compute units); pays RegistrationFee to the treasury.",
             "deprecate", "Deprecate a model (owner only): no new workloads or backtests.",
             "submit_backtest", "Submit labelled cases with proofs of the model's outputs; updates its proven accuracy.");
 
@@ -151,7 +153,7 @@ public final class ModelsPallet implements Pallet, CallHandler<ModelsCall>, Proo
         long version = checkRegistration(ctx, who, r);
         verifier.checkKey(r.circuit().verifyingKey());
         // Writes: the fee first (it may fail for lack of funds), then the model.
-        balances.withdraw(ctx, who, fee, true);
+        payFee(ctx, who, fee);
         long id = ModelsStorage.NEXT_MODEL_ID.get(ctx.storage());
         ModelsStorage.NEXT_MODEL_ID.put(ctx.storage(), u32(Math.addExact(id, 1)));
         H256 keyId = verifier.useKey(ctx, who, r.circuit().verifyingKey());
@@ -166,6 +168,24 @@ public final class ModelsPallet implements Pallet, CallHandler<ModelsCall>, Proo
         ModelsStorage.VERSIONS.put(ctx.storage(), r.name(), version, id);
         ctx.deposit(new ModelsEvent.ModelRegistered(id, who, r.name(), version, keyId, fee));
         return id;
+    }
+
+    /**
+     * Moves the registration fee to the treasury, or burns it when the treasury account does not exist and
+     * the fee is below the existential deposit (so it could not create it) — the rule the pools pallet
+     * applies to slashed bonds.
+     */
+    private void payFee(RuntimeContext ctx, AccountId32 who, BigInteger fee) {
+        if (fee.signum() == 0) {
+            return;
+        }
+        AccountId32 treasury = PalletId.TREASURY.account();
+        boolean treasuryExists = balances.free(ctx, treasury).add(balances.reserved(ctx, treasury)).signum() > 0;
+        if (treasuryExists || fee.compareTo(balances.existentialDeposit()) >= 0) {
+            balances.transfer(ctx, who, treasury, fee, true);
+        } else {
+            balances.withdraw(ctx, who, fee, true);
+        }
     }
 
     /** Checks everything but the key's points and the fee; returns the version the registration gets. */
@@ -261,7 +281,7 @@ public final class ModelsPallet implements Pallet, CallHandler<ModelsCall>, Proo
     public List<Descriptors.ConstantDescriptor> constants() {
         return List.of(
                 new Descriptors.ConstantDescriptor("RegistrationFee", "u128", ScaleCodecs.U128.encode(params.registrationFee()),
-                        "Burned per registered model version (anti-spam)."),
+                        "Paid to the treasury per registered model version (anti-spam)."),
                 constant("MaxNameLength", params.maxNameLength(), "The longest model name, in bytes."),
                 constant("MaxDescriptionLength", params.maxDescriptionLength(), "The longest description, in bytes."),
                 constant("MaxCodeSize", params.maxCodeSize(), "The largest public Wasm code, in bytes."),

@@ -6,7 +6,7 @@ import java.math.BigInteger;
 /**
  * The tunable constants of the Models pallet.
  *
- * @param registrationFee burned per registered model version (anti-spam), non-zero
+ * @param registrationFee paid to the treasury per registered model version (anti-spam), non-zero
  * @param maxNameLength the longest name, in bytes
  * @param maxDescriptionLength the longest description, in UTF-8 bytes
  * @param maxCodeSize the largest public Wasm code, in bytes

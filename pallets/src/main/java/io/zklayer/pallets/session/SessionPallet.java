@@ -6,7 +6,10 @@ import io.zklayer.primitives.hashing.Hashing;
 import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.H256;
+import io.zklayer.runtime.CallHandler;
 import io.zklayer.runtime.Descriptors;
+import io.zklayer.runtime.DispatchInfo;
+import io.zklayer.runtime.Origin;
 import io.zklayer.runtime.EpochSchedule;
 import io.zklayer.runtime.Pallet;
 import io.zklayer.runtime.PalletEvent;
@@ -27,8 +30,13 @@ import java.util.Optional;
  * epoch {@code e} this pallet's {@link #onEpochChange} stores {@code e + 1} and the randomness
  * {@code blake2b-256(previous randomness ‖ parent hash of that block)} (zero at genesis), and
  * deposits {@link SessionEvent.NewEpoch}.
+ *
+ * <p>Validators join and leave at epoch boundaries ({@link ValidatorRegistry}): {@code register_validator}
+ * bonds a session key that joins the set at the next epoch change, {@code unregister} takes it out at the
+ * next one, and the set of epoch e + 1 is fixed in the last block of epoch e, never larger than
+ * {@code MaxValidators}.
  */
-public final class SessionPallet implements Pallet {
+public final class SessionPallet implements Pallet, CallHandler<SessionCall> {
     /** Fixed pallet index. */
     public static final int INDEX = 2;
     /** Pallet name and storage prefix. */
@@ -50,6 +58,35 @@ public final class SessionPallet implements Pallet {
     public static final StorageValue<H256> EPOCH_RANDOMNESS = new StorageValue<>(NAME, "EpochRandomness", H256.CODEC,
             H256.ZERO, "The current epoch's randomness: blake2b-256(previous randomness ++ parent hash of the "
                     + "epoch's last block before it); zero in epoch 0.");
+
+    private static final java.util.Map<String, String> CALL_DOCS = java.util.Map.of(
+            "register_validator", "Bond a session key (with the key's signature of \"zklayer:session-key\" ++ signer) "
+                    + "as a validator from the next epoch.",
+            "unregister", "Leave the validator set at the next epoch change, which unreserves the bond.");
+
+    private final SessionParameters params;
+    private final ValidatorRegistry registry;
+
+    /** Creates the pallet; validator bonds are reserved through {@code balances}. */
+    public SessionPallet(io.zklayer.pallets.balances.BalancesPallet balances, SessionParameters params) {
+        this.params = params;
+        this.registry = new ValidatorRegistry(balances, params);
+    }
+
+    /** Returns the parameters of validator registration. */
+    public SessionParameters parameters() {
+        return params;
+    }
+
+    /** Returns the validator registered by {@code controller}, if any (genesis validators have none). */
+    public static Optional<ValidatorRegistration> registration(TrieState state, AccountId32 controller) {
+        return ValidatorRegistry.REGISTRATIONS.getOptional(state, controller);
+    }
+
+    /** Returns the message a session key signs to prove {@code controller} holds it (the registration proof). */
+    public static byte[] keyProofMessage(AccountId32 controller) {
+        return ValidatorRegistry.proofMessage(controller);
+    }
 
     /** Returns the current validators. */
     public List<AccountId32> validators(RuntimeContext ctx) {
@@ -118,6 +155,7 @@ public final class SessionPallet implements Pallet {
         CURRENT_EPOCH.put(ctx.storage(), newEpoch);
         EPOCH_RANDOMNESS.put(ctx.storage(), randomness);
         ctx.deposit(new SessionEvent.NewEpoch(newEpoch, randomness));
+        registry.rotate(ctx, newEpoch);
     }
 
     @Override
@@ -137,12 +175,63 @@ public final class SessionPallet implements Pallet {
 
     @Override
     public List<Descriptors.EventDescriptor> events() {
-        return Descriptors.events(SessionEvent.CODEC, name -> "A new epoch starts with the next block, with its randomness.");
+        return Descriptors.events(SessionEvent.CODEC, SessionEvent::docs);
+    }
+
+    @Override
+    public List<Descriptors.ErrorDescriptor> errors() {
+        return Pallet.describeErrors(SessionError.class);
     }
 
     @Override
     public List<StorageEntryDescriptor> storage() {
-        return List.of(VALIDATORS.descriptor(), EPOCH_LENGTH.descriptor(), CURRENT_EPOCH.descriptor(),
-                EPOCH_RANDOMNESS.descriptor());
+        List<StorageEntryDescriptor> out = new java.util.ArrayList<>(List.of(VALIDATORS.descriptor(),
+                EPOCH_LENGTH.descriptor(), CURRENT_EPOCH.descriptor(), EPOCH_RANDOMNESS.descriptor()));
+        out.addAll(ValidatorRegistry.descriptors());
+        return out;
+    }
+
+    @Override
+    public List<Descriptors.ConstantDescriptor> constants() {
+        return List.of(
+                new Descriptors.ConstantDescriptor("MaxValidators", "u32", ScaleCodecs.U32.encode((long) params.maxValidators()),
+                        "The largest validator set."),
+                new Descriptors.ConstantDescriptor("MinValidatorBond", "u128",
+                        ScaleCodecs.U128.encode(params.minValidatorBond()), "The smallest bond of a registered validator."));
+    }
+
+    @Override
+    public Optional<CallHandler<?>> calls() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public ScaleCodec<SessionCall> codec() {
+        return SessionCall.CODEC;
+    }
+
+    @Override
+    public List<Descriptors.CallDescriptor> describe() {
+        return Descriptors.calls(SessionCall.CODEC, CALL_DOCS::get);
+    }
+
+    @Override
+    public DispatchInfo info(SessionCall call) {
+        return DispatchInfo.normal(call instanceof SessionCall.RegisterValidator ? REGISTER_WEIGHT : UNREGISTER_WEIGHT);
+    }
+
+    /** {@code register_validator}: a signature check, four reads, four writes, the reserve, the event. */
+    static final long REGISTER_WEIGHT = 1_000_000_000L;
+    /** {@code unregister}: two reads, two writes, the event. */
+    static final long UNREGISTER_WEIGHT = 500_000_000L;
+
+    @Override
+    public void dispatch(SessionCall call, Origin origin, RuntimeContext ctx) {
+        AccountId32 who = origin.ensureSigned();
+        if (call instanceof SessionCall.RegisterValidator r) {
+            registry.register(ctx, who, r);
+        } else if (call instanceof SessionCall.Unregister) {
+            registry.unregister(ctx, who);
+        }
     }
 }

@@ -34,6 +34,12 @@ public final class SystemPallet implements Pallet, CallHandler<SystemCall>, Runt
     public static final String NAME = "System";
     /** How many recent block hashes are kept (Substrate's BlockHashCount). */
     public static final long BLOCK_HASH_COUNT = 4096;
+    /**
+     * The SS58 address prefix the runtime declares (Substrate's {@code SS58Prefix} constant): 42, the
+     * generic Substrate prefix. Clients display addresses with the chain spec's {@code ss58Format}
+     * property when it is set.
+     */
+    public static final int SS58_PREFIX = 42;
 
     private static final Map<String, String> CALL_DOCS = Map.of(
             "remark", "Make some on-chain remark.",
@@ -85,7 +91,9 @@ public final class SystemPallet implements Pallet, CallHandler<SystemCall>, Runt
     @Override
     public List<Descriptors.ConstantDescriptor> constants() {
         return List.of(new Descriptors.ConstantDescriptor("BlockHashCount", "u32",
-                ScaleCodecs.U32.encode(BLOCK_HASH_COUNT), "Maximum number of block number to block hash mappings to keep."));
+                        ScaleCodecs.U32.encode(BLOCK_HASH_COUNT), "Maximum number of block number to block hash mappings to keep."),
+                new Descriptors.ConstantDescriptor("SS58Prefix", "u16", ScaleCodecs.U16.encode(SS58_PREFIX),
+                        "The designated SS58 prefix of this chain."));
     }
 
     @Override

@@ -116,8 +116,7 @@ public final class StorageDoubleMap<K1, K2, V> {
 
     /** Returns the description for the runtime description and metadata. */
     public StorageEntryDescriptor descriptor() {
-        return new StorageEntryDescriptor(pallet, name, List.of(hasher1, hasher2),
-                List.of(key1Codec.typeName(), key2Codec.typeName()), valueCodec.typeName(),
-                defaultValue == null ? null : valueCodec.encode(defaultValue), docs);
+        return StorageEntryDescriptor.of(pallet, name, List.of(hasher1, hasher2), List.of(key1Codec, key2Codec),
+                valueCodec, defaultValue == null ? null : valueCodec.encode(defaultValue), docs);
     }
 }

@@ -102,7 +102,7 @@ public final class StorageMap<K, V> {
 
     /** Returns the description for the runtime description and metadata. */
     public StorageEntryDescriptor descriptor() {
-        return new StorageEntryDescriptor(pallet, name, List.of(hasher), List.of(keyCodec.typeName()),
-                valueCodec.typeName(), defaultValue == null ? null : valueCodec.encode(defaultValue), docs);
+        return StorageEntryDescriptor.of(pallet, name, List.of(hasher), List.of(keyCodec), valueCodec,
+                defaultValue == null ? null : valueCodec.encode(defaultValue), docs);
     }
 }

@@ -62,7 +62,7 @@ public final class StorageValue<V> {
 
     /** Returns the description for the runtime description and metadata. */
     public StorageEntryDescriptor descriptor() {
-        return new StorageEntryDescriptor(pallet, name, List.of(), List.of(), codec.typeName(),
+        return StorageEntryDescriptor.of(pallet, name, List.of(), List.of(), codec,
                 defaultValue == null ? null : codec.encode(defaultValue), docs);
     }
 

@@ -16,6 +16,7 @@ import io.zklayer.runtime.ApplyOutcome;
 import io.zklayer.runtime.BlockExecution;
 import io.zklayer.runtime.DispatchError;
 import io.zklayer.runtime.DispatchException;
+import io.zklayer.runtime.PalletId;
 import io.zklayer.runtime.RuntimeContext;
 import io.zklayer.runtime.TestChain;
 import io.zklayer.runtime.TransactionValidity;
@@ -58,16 +59,18 @@ class ModelsPalletTest {
     }
 
     @Test
-    void registrationBurnsExactlyTheFeeAndStoresEverythingTheMarketReads() {
+    void registrationPaysExactlyTheFeeToTheTreasuryAndStoresEverythingTheMarketReads() {
         BigInteger free = chain.free(DevAccounts.ALICE);
         BigInteger issuance = chain.totalIssuance();
+        AccountId32 treasury = PalletId.TREASURY.account();
         ModelsCall.RegisterModel r = digits("digits");
 
         ApplyOutcome.Applied out = run(DevAccounts.ALICE, r);
 
         assertThat(out.error()).isEmpty();
         assertThat(chain.free(DevAccounts.ALICE)).isEqualTo(free.subtract(FEE).subtract(out.fee()));
-        assertThat(chain.totalIssuance()).isEqualTo(issuance.subtract(FEE).subtract(out.fee()));
+        assertThat(chain.accountInfo(treasury).data().free()).isEqualTo(FEE);
+        assertThat(chain.totalIssuance()).isEqualTo(issuance.subtract(out.fee()));
         assertThat(chain.events(ModelsEvent.CODEC, ModelsPallet.INDEX)).containsExactly(
                 new ModelsEvent.ModelRegistered(0, ALICE, "digits", 1, KEY.keyId(), FEE));
         ModelInfo info = models().model(best(), 0).orElseThrow();

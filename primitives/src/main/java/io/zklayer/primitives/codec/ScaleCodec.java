@@ -17,6 +17,16 @@ public interface ScaleCodec<T> {
     String typeName();
 
     /**
+     * Returns the codecs this one is built from, so that tools (the runtime metadata) can see the
+     * types inside a container: the element of {@code Vec<T>}, {@code Option<T>} and {@code [T; N]},
+     * the elements of a tuple, key and value of a {@code BTreeMap}, ok and error of a
+     * {@code Result}, and the inner codec of {@link ScaleCodecs#map}. Empty for other codecs.
+     */
+    default java.util.List<ScaleCodec<?>> components() {
+        return java.util.List.of();
+    }
+
+    /**
      * Returns the fewest bytes any value of this type encodes to. Collection decoders multiply a
      * length prefix by this number and refuse prefixes the remaining input cannot hold, before
      * allocating anything.

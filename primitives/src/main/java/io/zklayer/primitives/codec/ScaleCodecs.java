@@ -145,7 +145,13 @@ public final class ScaleCodecs {
      */
     public static <T> ScaleCodec<T> of(String typeName, int minEncodedSize,
             BiConsumer<ScaleWriter, T> encoder, Decoder<T> decoder) {
-        return new FunctionCodec<>(typeName, minEncodedSize, encoder, decoder);
+        return new FunctionCodec<>(typeName, minEncodedSize, encoder, decoder, List.of());
+    }
+
+    /** Returns {@code codec} reporting {@code components} (see {@link ScaleCodec#components()}). */
+    private static <T> ScaleCodec<T> withComponents(ScaleCodec<T> codec, ScaleCodec<?>... components) {
+        FunctionCodec<T> f = (FunctionCodec<T>) codec;
+        return new FunctionCodec<>(f.typeName, f.minEncodedSize, f.encoder, f.decoder, List.of(components));
     }
 
     /**
@@ -154,9 +160,9 @@ public final class ScaleCodecs {
      */
     public static <I, T> ScaleCodec<T> map(String typeName, ScaleCodec<I> inner,
             Function<I, T> fromInner, Function<T, I> toInner) {
-        return of(typeName, inner.minEncodedSize(),
+        return withComponents(of(typeName, inner.minEncodedSize(),
                 (w, v) -> inner.encode(w, toInner.apply(v)),
-                r -> fromInner.apply(inner.decode(r)));
+                r -> fromInner.apply(inner.decode(r))), inner);
     }
 
     /** Returns a codec for a value with no bytes at all (Rust's {@code ()} or a unit enum variant). */
@@ -181,7 +187,7 @@ public final class ScaleCodecs {
     /** Returns the codec of {@code Option<T>}: {@code 0x00} None, {@code 0x01} then the value. */
     public static <T> ScaleCodec<Optional<T>> option(ScaleCodec<T> element) {
         String name = "Option<" + element.typeName() + ">";
-        return of(name, 1, (w, v) -> {
+        return withComponents(of(name, 1, (w, v) -> {
             if (v.isEmpty()) {
                 w.rawByte(0);
             } else {
@@ -197,13 +203,13 @@ public final class ScaleCodecs {
                 throw new ScaleDecodeException(name, r.position() - 1, "invalid Option tag 0x" + Integer.toHexString(tag));
             }
             return Optional.of(decodeWithin(name, element, r));
-        });
+        }), element);
     }
 
     /** Returns the codec of {@code Result<T, E>}: {@code 0x00} then Ok, {@code 0x01} then Err. */
     public static <T, E> ScaleCodec<ScaleResult<T, E>> result(ScaleCodec<T> ok, ScaleCodec<E> err) {
         String name = "Result<" + ok.typeName() + ", " + err.typeName() + ">";
-        return of(name, 1 + Math.min(ok.minEncodedSize(), err.minEncodedSize()), (w, v) -> {
+        return withComponents(of(name, 1 + Math.min(ok.minEncodedSize(), err.minEncodedSize()), (w, v) -> {
             if (v instanceof ScaleResult.Ok<T, E> o) {
                 w.rawByte(0);
                 ok.encode(w, o.value());
@@ -220,7 +226,7 @@ public final class ScaleCodecs {
                 return ScaleResult.err(decodeWithin(name + "::Err", err, r));
             }
             throw new ScaleDecodeException(name, r.position() - 1, "invalid Result index " + tag);
-        });
+        }), ok, err);
     }
 
     /**
@@ -230,7 +236,7 @@ public final class ScaleCodecs {
      */
     public static <T> ScaleCodec<List<T>> vec(ScaleCodec<T> element) {
         String name = "Vec<" + element.typeName() + ">";
-        return of(name, 1, (w, v) -> {
+        return withComponents(of(name, 1, (w, v) -> {
             w.compact(v.size());
             for (T t : v) {
                 element.encode(w, t);
@@ -238,7 +244,7 @@ public final class ScaleCodecs {
         }, r -> {
             int len = r.length(name, element.minEncodedSize());
             return readElements(name, element, len, r);
-        });
+        }), element);
     }
 
     /** Returns the codec of {@code [T; length]}: exactly {@code length} elements, no prefix. */
@@ -248,7 +254,7 @@ public final class ScaleCodecs {
         }
         String name = "[" + element.typeName() + "; " + length + "]";
         long min = (long) element.minEncodedSize() * length;
-        return of(name, (int) Math.min(Integer.MAX_VALUE, min), (w, v) -> {
+        return withComponents(of(name, (int) Math.min(Integer.MAX_VALUE, min), (w, v) -> {
             if (v.size() != length) {
                 throw new IllegalArgumentException(name + " takes " + length + " elements, got " + v.size());
             }
@@ -260,27 +266,27 @@ public final class ScaleCodecs {
                 throw r.error(name, "needs at least " + min + " bytes but " + r.remaining() + " remain");
             }
             return readElements(name, element, length, r);
-        });
+        }), element);
     }
 
     /** Returns the codec of the tuple {@code (A, B)}. */
     public static <A, B> ScaleCodec<Tuple2<A, B>> tuple(ScaleCodec<A> a, ScaleCodec<B> b) {
         String name = "(" + a.typeName() + ", " + b.typeName() + ")";
-        return of(name, a.minEncodedSize() + b.minEncodedSize(), (w, v) -> {
+        return withComponents(of(name, a.minEncodedSize() + b.minEncodedSize(), (w, v) -> {
             a.encode(w, v.first());
             b.encode(w, v.second());
-        }, r -> new Tuple2<>(decodeWithin(name + ".0", a, r), decodeWithin(name + ".1", b, r)));
+        }, r -> new Tuple2<>(decodeWithin(name + ".0", a, r), decodeWithin(name + ".1", b, r))), a, b);
     }
 
     /** Returns the codec of the tuple {@code (A, B, C)}. */
     public static <A, B, C> ScaleCodec<Tuple3<A, B, C>> tuple(ScaleCodec<A> a, ScaleCodec<B> b, ScaleCodec<C> c) {
         String name = "(" + a.typeName() + ", " + b.typeName() + ", " + c.typeName() + ")";
-        return of(name, a.minEncodedSize() + b.minEncodedSize() + c.minEncodedSize(), (w, v) -> {
+        return withComponents(of(name, a.minEncodedSize() + b.minEncodedSize() + c.minEncodedSize(), (w, v) -> {
             a.encode(w, v.first());
             b.encode(w, v.second());
             c.encode(w, v.third());
         }, r -> new Tuple3<>(decodeWithin(name + ".0", a, r), decodeWithin(name + ".1", b, r),
-                decodeWithin(name + ".2", c, r)));
+                decodeWithin(name + ".2", c, r))), a, b, c);
     }
 
     /**
@@ -295,7 +301,7 @@ public final class ScaleCodecs {
             Comparator<? super K> keyOrder) {
         String name = "BTreeMap<" + key.typeName() + ", " + value.typeName() + ">";
         int entryMin = key.minEncodedSize() + value.minEncodedSize();
-        return of(name, 1, (w, v) -> {
+        return withComponents(of(name, 1, (w, v) -> {
             TreeMap<K, V> sorted = new TreeMap<>(keyOrder);
             sorted.putAll(v);
             if (sorted.size() != v.size()) {
@@ -324,7 +330,7 @@ public final class ScaleCodecs {
                 previous = k;
             }
             return Collections.unmodifiableSortedMap(out);
-        });
+        }), key, value);
     }
 
     /**
@@ -352,8 +358,10 @@ public final class ScaleCodecs {
         private final int minEncodedSize;
         private final BiConsumer<ScaleWriter, T> encoder;
         private final Decoder<T> decoder;
+        private final List<ScaleCodec<?>> components;
 
-        FunctionCodec(String typeName, int minEncodedSize, BiConsumer<ScaleWriter, T> encoder, Decoder<T> decoder) {
+        FunctionCodec(String typeName, int minEncodedSize, BiConsumer<ScaleWriter, T> encoder, Decoder<T> decoder,
+                      List<ScaleCodec<?>> components) {
             if (minEncodedSize < 0) {
                 throw new IllegalArgumentException("minimum encoded size must be non-negative: " + minEncodedSize);
             }
@@ -361,6 +369,12 @@ public final class ScaleCodecs {
             this.minEncodedSize = minEncodedSize;
             this.encoder = Objects.requireNonNull(encoder);
             this.decoder = Objects.requireNonNull(decoder);
+            this.components = components;
+        }
+
+        @Override
+        public List<ScaleCodec<?>> components() {
+            return components;
         }
 
         @Override

@@ -49,28 +49,79 @@ public final class ScaleEnum<T> implements ScaleCodec<T> {
      */
     public static <E extends Enum<E>> ScaleCodec<E> ofUnitEnum(String typeName, Class<E> type,
             java.util.function.ToIntFunction<E> indexOf) {
-        E[] constants = type.getEnumConstants();
+        return new UnitEnum<>(typeName, type, indexOf);
+    }
+
+    /**
+     * The codec {@link #ofUnitEnum} returns: one index byte per Java enum constant. Its
+     * {@link #variants()} name the constants (for runtime descriptions and metadata).
+     *
+     * @param <E> the Java enum
+     */
+    public static final class UnitEnum<E extends Enum<E>> implements ScaleCodec<E> {
+        private final String typeName;
+        private final E[] byIndex;
+        private final java.util.function.ToIntFunction<E> indexOf;
+
         @SuppressWarnings("unchecked")
-        E[] byIndex = (E[]) java.lang.reflect.Array.newInstance(type, 256);
-        for (E e : constants) {
-            int index = indexOf.applyAsInt(e);
-            if (index < 0 || index > 255) {
-                throw new IllegalArgumentException(typeName + ": variant index must be 0..255, got " + index + " for " + e);
+        private UnitEnum(String typeName, Class<E> type, java.util.function.ToIntFunction<E> indexOf) {
+            this.typeName = Objects.requireNonNull(typeName);
+            this.indexOf = indexOf;
+            this.byIndex = (E[]) java.lang.reflect.Array.newInstance(type, 256);
+            for (E e : type.getEnumConstants()) {
+                int index = indexOf.applyAsInt(e);
+                if (index < 0 || index > 255) {
+                    throw new IllegalArgumentException(typeName + ": variant index must be 0..255, got " + index + " for " + e);
+                }
+                if (byIndex[index] != null) {
+                    throw new IllegalArgumentException(typeName + ": variant index " + index + " used twice");
+                }
+                byIndex[index] = e;
             }
-            if (byIndex[index] != null) {
-                throw new IllegalArgumentException(typeName + ": variant index " + index + " used twice");
-            }
-            byIndex[index] = e;
         }
-        return ScaleCodecs.of(typeName, 1, (w, v) -> w.rawByte(indexOf.applyAsInt(v)), r -> {
-            int start = r.position();
-            int index = r.rawByte(typeName);
+
+        @Override
+        public String typeName() {
+            return typeName;
+        }
+
+        @Override
+        public int minEncodedSize() {
+            return 1;
+        }
+
+        @Override
+        public void encode(ScaleWriter writer, E value) {
+            Objects.requireNonNull(value, () -> typeName + ": null value");
+            writer.rawByte(indexOf.applyAsInt(value));
+        }
+
+        @Override
+        public E decode(ScaleReader reader) {
+            int start = reader.position();
+            int index = reader.rawByte(typeName);
             E value = byIndex[index];
             if (value == null) {
                 throw new ScaleDecodeException(typeName, start, "unknown variant index " + index);
             }
             return value;
-        });
+        }
+
+        /** Returns the constants in index order, each named by its Java name ({@code FUNDS_UNAVAILABLE}). */
+        public java.util.List<VariantInfo> variants() {
+            java.util.List<VariantInfo> out = new java.util.ArrayList<>();
+            for (int i = 0; i < byIndex.length; i++) {
+                if (byIndex[i] != null) {
+                    out.add(new VariantInfo(i, byIndex[i].name(), ScaleCodecs.unit(byIndex[i].name(), byIndex[i])));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return "ScaleEnum.UnitEnum[" + typeName + "]";
+        }
     }
 
     @Override

@@ -92,6 +92,15 @@ public final class ScaleRecord<T> implements ScaleCodec<T> {
                 v -> ctor.create((A) v[0], (B) v[1], (C) v[2], (D) v[3], (E) v[4], (F) v[5]));
     }
 
+    /**
+     * Returns the codec of a struct with any number of fields; {@code ctor} receives the decoded
+     * field values in declaration order (for structs with more fields than the typed factories take).
+     */
+    @SafeVarargs
+    public static <T> ScaleRecord<T> ofFields(String typeName, Function<Object[], T> ctor, Field<T, ?>... fields) {
+        return new ScaleRecord<>(typeName, List.of(fields), ctor);
+    }
+
     @Override
     public String typeName() {
         return typeName;

@@ -46,18 +46,26 @@ final class ChainRpc {
             return hashAt(node, p.unsignedLong(0));
         }));
         r.add(RpcMethod.of("chain_getFinalizedHead", List.of(), p -> node.backend().finalized().hash().toHex()));
+        SubscriptionMethod.Starter newHeads = (p, sink) -> {
+            node.backend().header(node.backend().best().hash()).ifPresent(h -> sink.send(JsonShapes.header(h)));
+            Runnable stop = node.notifications().onBest(b -> sink.send(JsonShapes.header(b.header())));
+            return stop::run;
+        };
+        SubscriptionMethod.Starter finalizedHeads = (p, sink) -> {
+            node.backend().header(node.backend().finalized().hash()).ifPresent(h -> sink.send(JsonShapes.header(h)));
+            Runnable stop = node.notifications().onFinalized(b -> sink.send(JsonShapes.header(b.header())));
+            return stop::run;
+        };
         r.add(SubscriptionMethod.of("chain_subscribeNewHeads", "chain_unsubscribeNewHeads", "chain_newHead", List.of(),
-                (p, sink) -> {
-                    node.backend().header(node.backend().best().hash()).ifPresent(h -> sink.send(JsonShapes.header(h)));
-                    Runnable stop = node.notifications().onBest(b -> sink.send(JsonShapes.header(b.header())));
-                    return stop::run;
-                }));
+                newHeads));
         r.add(SubscriptionMethod.of("chain_subscribeFinalizedHeads", "chain_unsubscribeFinalizedHeads",
-                "chain_finalizedHead", List.of(), (p, sink) -> {
-                    node.backend().header(node.backend().finalized().hash()).ifPresent(h -> sink.send(JsonShapes.header(h)));
-                    Runnable stop = node.notifications().onFinalized(b -> sink.send(JsonShapes.header(b.header())));
-                    return stop::run;
-                }));
+                "chain_finalizedHead", List.of(), finalizedHeads));
+        // Substrate's aliases of the same subscriptions; @polkadot/api subscribes with chain_subscribeNewHead.
+        r.add(SubscriptionMethod.of("chain_subscribeNewHead", "chain_unsubscribeNewHead", "chain_newHead", List.of(),
+                newHeads));
+        r.add(SubscriptionMethod.of("subscribe_newHead", "unsubscribe_newHead", "chain_newHead", List.of(), newHeads));
+        r.add(SubscriptionMethod.of("chain_subscribeFinalisedHeads", "chain_unsubscribeFinalisedHeads",
+                "chain_finalizedHead", List.of(), finalizedHeads));
         r.add(SubscriptionMethod.of("chain_subscribeAllHeads", "chain_unsubscribeAllHeads", "chain_allHead", List.of(),
                 (p, sink) -> {
                     Runnable stop = node.notifications().onImported(b -> sink.send(JsonShapes.header(b.header())));

@@ -1,6 +1,8 @@
 package io.zklayer.node.rpc.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zklayer.node.rpc.RpcErrorCode;
+import io.zklayer.node.rpc.RpcException;
 import io.zklayer.node.rpc.RpcMethod;
 import io.zklayer.node.rpc.RpcParams;
 import io.zklayer.node.rpc.RpcRegistry;
@@ -12,6 +14,8 @@ import io.zklayer.primitives.trie.ReadProofs;
 import io.zklayer.primitives.trie.TrieEntry;
 import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.primitives.types.H256;
+import io.zklayer.runtime.api.RuntimeApiException;
+import io.zklayer.runtime.api.RuntimeApis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -20,16 +24,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code state_*} methods: storage reads, key paging, read proofs, runtime version, subscriptions. */
+/**
+ * The {@code state_*} methods: storage reads, key paging, read proofs, runtime version and
+ * metadata, runtime API calls ({@code state_call}), subscriptions.
+ */
 final class StateRpc {
     /** The most keys {@code state_getKeysPaged} returns at once, as Substrate. */
     static final int MAX_KEYS_PAGE = 1000;
     /** The most keys one storage query or subscription may name. */
     static final int MAX_QUERY_KEYS = 1000;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateRpc.class);
+
     private StateRpc() {}
 
     static void register(RpcRegistry r, Node node) {
+        RuntimeApis apis = new RuntimeApis(node.executive());
+        apis.metadataProblem().ifPresent(problem -> LOG.error("Runtime metadata unavailable (state_getMetadata and the "
+                + "Metadata runtime API will fail, clients such as @polkadot/api cannot connect): {}", problem));
+        r.add(RpcMethod.of("state_getMetadata", List.of("at"), p -> {
+            BlockRefs.at(p, 0, node);
+            return Hex.encode(apis.metadataBytes());
+        }));
+        r.add(RpcMethod.of("state_call", List.of("name", "bytes", "at"), p -> {
+            String method = p.string(0);
+            byte[] input = p.hex(1);
+            H256 at = BlockRefs.at(p, 2, node);
+            long number = node.backend().header(at).orElseThrow().number();
+            try {
+                return Hex.encode(apis.call(method, input, new RuntimeApis.At(BlockRefs.state(node, at), at, number)));
+            } catch (RuntimeApiException e) {
+                throw new RpcException(RpcErrorCode.STATE_ERROR, "Client error: Execution failed: " + e.getMessage(), null);
+            }
+        }));
         r.add(RpcMethod.of("state_getStorage", List.of("key", "at"), p ->
                 value(node, p).map(Hex::encode).orElse(null)));
         r.add(RpcMethod.of("state_getStorageHash", List.of("key", "at"), p ->
