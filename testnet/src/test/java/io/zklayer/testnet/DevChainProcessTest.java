@@ -47,7 +47,7 @@ class DevChainProcessTest {
         Path root = RepoPaths.root();
         int port = freePort();
         Path log = dir.resolve("node.log");
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("zklayer").toString(), "--dev", "--tmp", "--rpc-port",
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("zklayer").toString(), "--dev", "--tmp", "--port", "0", "--rpc-port",
                 Integer.toString(port), "--no-prometheus")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Process node = pb.start();

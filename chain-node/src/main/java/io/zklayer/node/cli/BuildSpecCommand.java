@@ -1,5 +1,8 @@
 package io.zklayer.node.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zklayer.genesis.ChainSpec;
 import io.zklayer.genesis.ChainSpecException;
 import io.zklayer.genesis.ChainSpecJson;
@@ -34,6 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "build-spec", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print a chain spec as JSON (human form, or raw with --raw).", "Examples:",
                 "  zklayer build-spec --chain local > local.json",
+                "  zklayer build-spec --chain local --validators 5 --raw -o testnet.json",
                 "  zklayer build-spec --chain local.json --raw --output local-raw.json"})
 public final class BuildSpecCommand implements Callable<Integer> {
     @Spec
@@ -52,10 +56,18 @@ public final class BuildSpecCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "Write to this file instead of stdout.")
     Path output;
 
+    @Option(names = "--validators", paramLabel = "<n>",
+            description = "Replace the genesis validators by the first n testnet keys: //Alice, //Bob, //Charlie, //Dave,"
+                    + " //Eve, //Ferdie, then //Validator7, //Validator8, … (1…100; human-form specs only).")
+    Integer validators;
+
     @Override
     public Integer call() {
         String chosen = chosenChain();
         ChainSpec chainSpec = load(chosen);
+        if (validators != null) {
+            chainSpec = withValidators(chainSpec, chosen);
+        }
         String json;
         try {
             json = ChainSpecJson.write(chainSpec, raw);
@@ -103,6 +115,31 @@ public final class BuildSpecCommand implements Callable<Integer> {
                     + e.getCause().getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--chain: " + e.getMessage(), e);
+        }
+    }
+
+    // Edits session.validators in the spec's human JSON and reads it back, so that every other
+    // genesis field, whatever the runtime's genesis holds, passes through unchanged and is re-checked.
+    private ChainSpec withValidators(ChainSpec chainSpec, String chosen) {
+        if (validators < 1 || validators > TestnetValidators.MAX) {
+            throw new ParameterException(spec.commandLine(), "--validators must be 1…" + TestnetValidators.MAX + ", got "
+                    + validators);
+        }
+        if (chainSpec.isRaw()) {
+            throw new ParameterException(spec.commandLine(), "--validators needs a human-form spec; --chain " + chosen
+                    + " is raw (its validators are storage entries)");
+        }
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = (ObjectNode) mapper.readTree(ChainSpecJson.write(chainSpec, false));
+            ArrayNode list = root.withObject("/genesis/runtimeGenesis/config/session").putArray("validators");
+            for (int i = 0; i < validators; i++) {
+                list.add(TestnetValidators.key(i).publicKey().toSs58(chainSpec.properties().ss58Format()));
+            }
+            return ChainSpecJson.read(mapper.writeValueAsString(root));
+        } catch (IOException | ClassCastException | ChainSpecException e) {
+            throw new IllegalStateException("--validators: cannot rewrite the genesis validators of " + chosen + ": "
+                    + e.getMessage(), e);
         }
     }
 

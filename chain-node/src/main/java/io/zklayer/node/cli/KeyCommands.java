@@ -42,12 +42,15 @@ final class KeyCommands implements Callable<Integer> {
         CommandLine key = new CommandLine(new KeyCommands());
         key.addSubcommand("generate", new Generate(env));
         key.addSubcommand("inspect", new Inspect());
+        key.addSubcommand("generate-node-key", new NodeKeyCommands.Generate(env));
+        key.addSubcommand("inspect-node-key", new NodeKeyCommands.Inspect());
         return key;
     }
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "key: missing subcommand (generate or inspect)");
+        throw new ParameterException(spec.commandLine(),
+                "key: missing subcommand (generate, inspect, generate-node-key or inspect-node-key)");
     }
 
     /** Options shared by both subcommands. */

@@ -32,11 +32,12 @@ import java.util.regex.Pattern;
  * @param prometheusPort the metrics port; empty with {@code --no-prometheus}
  * @param poolWorker whether to run the pool worker that proves assigned workloads
  * @param modelDir where the pool worker finds model artifacts
+ * @param network the other libp2p flags: node key, listen addresses, reserved nodes
  */
 public record NodeConfig(ChainSelection chain, Optional<Path> basePath, String name, boolean dev, boolean validator,
                          Optional<Ed25519KeyPair> authoringKey, RpcSettings rpc, int p2pPort, List<String> bootnodes,
                          StatePruning statePruning, LogDirectives log, OptionalInt prometheusPort, boolean poolWorker,
-                         Optional<Path> modelDir) {
+                         Optional<Path> modelDir, NetworkFlags network) {
     /** Substrate's default libp2p port. */
     public static final int DEFAULT_P2P_PORT = 30333;
     /** Substrate's default Prometheus port. */
@@ -59,6 +60,7 @@ public record NodeConfig(ChainSelection chain, Optional<Path> basePath, String n
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(prometheusPort, "prometheusPort");
         Objects.requireNonNull(modelDir, "modelDir");
+        Objects.requireNonNull(network, "network");
         bootnodes = List.copyOf(bootnodes);
         checkName(name);
         for (String bootnode : bootnodes) {

@@ -95,6 +95,24 @@ public final class RunOptions {
             description = "Peers to dial at start: multiaddrs ending in /p2p/<peer id>.")
     List<String> bootnodes = new ArrayList<>();
 
+    @Option(names = "--node-key", order = 30, paramLabel = "<hex>",
+            description = "The libp2p identity: a 32-byte Ed25519 secret as 64 hex digits. Default: the key in"
+                    + " <base>/chains/<id>/network/secret_ed25519, created on first start.")
+    String nodeKey;
+
+    @Option(names = "--node-key-file", order = 31, paramLabel = "<file>",
+            description = "File holding the libp2p secret (32 raw bytes or 64 hex digits); created when missing.")
+    Path nodeKeyFile;
+
+    @Option(names = "--listen-addr", order = 32, paramLabel = "<multiaddr>", split = ",", arity = "1..*",
+            description = "Where to listen for peers, e.g. /ip4/127.0.0.1/tcp/30333 (overrides --port)."
+                    + " Default: /ip4/0.0.0.0/tcp/<--port>.")
+    List<String> listenAddr = new ArrayList<>();
+
+    @Option(names = "--reserved-nodes", order = 33, paramLabel = "<multiaddr>", split = ",", arity = "1..*",
+            description = "Peers to keep connected at all times: multiaddrs ending in /p2p/<peer id>.")
+    List<String> reservedNodes = new ArrayList<>();
+
     @Option(names = "--state-pruning", order = 22, paramLabel = "<N|archive>", defaultValue = "" + StatePruning.DEFAULT_KEEP,
             description = "Keep the state of the last N blocks, or of all (archive). Default: ${DEFAULT-VALUE}.")
     String statePruning;
@@ -152,8 +170,11 @@ public final class RunOptions {
         if (poolWorker && noPoolWorker) {
             throw new InvalidConfigException("--pool-worker and --no-pool-worker exclude each other");
         }
+        NetworkFlags network = new NetworkFlags(Optional.ofNullable(nodeKey),
+                Optional.ofNullable(nodeKeyFile).map(p -> p.toAbsolutePath().normalize()), listenAddr, reservedNodes);
         return new NodeConfig(chainSelection, base, nodeName, dev, isValidator, authoringKey, rpc, port, bootnodes,
-                StatePruning.parse(statePruning), LogDirectives.parse(log), prometheus, (poolWorker || dev) && !noPoolWorker, models);
+                StatePruning.parse(statePruning), LogDirectives.parse(log), prometheus, (poolWorker || dev) && !noPoolWorker,
+                models, network);
     }
 
     // Substrate's rpc_interface rules: a validator must opt in to an external RPC port, and auto

@@ -33,6 +33,10 @@ public final class ChainNotifications {
         return () -> finalized.remove(l);
     }
 
+    void publishFinalized(Block block) {
+        finalized.forEach(l -> l.accept(block));
+    }
+
     void publish(Block block, boolean isBest, boolean isFinal) {
         imported.forEach(l -> l.accept(block));
         if (isBest) {

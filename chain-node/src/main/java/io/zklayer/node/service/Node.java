@@ -3,27 +3,36 @@ package io.zklayer.node.service;
 import io.zklayer.consensus.BlockAuthor;
 import io.zklayer.consensus.BlockImporter;
 import io.zklayer.consensus.ChainHead;
+import io.zklayer.consensus.ForkChoice;
+import io.zklayer.consensus.HeaderVerifier;
+import io.zklayer.consensus.OffenceReporter;
 import io.zklayer.consensus.SlotClock;
+import io.zklayer.consensus.epoch.StateEpochSource;
 import io.zklayer.genesis.ConsensusConfig;
 import io.zklayer.genesis.GenesisBlock;
 import io.zklayer.genesis.GenesisBuilder;
+import io.zklayer.node.network.NetworkService;
 import io.zklayer.node.rpc.JsonRpcServer;
 import io.zklayer.node.rpc.RpcRegistry;
 import io.zklayer.node.rpc.methods.RpcModules;
 import io.zklayer.node.storage.ChainStore;
+import io.zklayer.node.txpool.SubmitOutcome;
 import io.zklayer.node.txpool.Tag;
 import io.zklayer.node.txpool.TransactionPool;
+import io.zklayer.pallets.session.SessionPallet;
 import io.zklayer.primitives.Hex;
 import io.zklayer.primitives.types.Block;
 import io.zklayer.primitives.types.H256;
 import io.zklayer.runtime.Executive;
 import io.zklayer.runtime.Runtime;
+import io.zklayer.runtime.RuntimeGenesisConfig;
 import io.zklayer.runtime.RuntimeParameters;
 import io.zklayer.runtime.TransactionValidity;
 import io.zklayer.runtime.ZklayerRuntime;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,8 +43,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running ZKLayer node: RocksDB storage, the runtime, the transaction pool, block authoring on
- * its slots (when it has a key), and the JSON-RPC server. {@link #start} opens or initializes the
- * database; {@link #close} stops everything and closes the database cleanly.
+ * its slots (when it has a key), chain networking (when configured: announcements, sync,
+ * transaction gossip), the finality gadget (on networked chains that are not dev chains: it votes
+ * with the authoring key, or observes), and the JSON-RPC server. {@link #start} opens or initializes the database;
+ * {@link #close} stops everything and closes the database cleanly.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -56,6 +67,9 @@ public final class Node implements AutoCloseable {
     private final JsonRpcServer rpc;
     private final AtomicBoolean closed = new AtomicBoolean();
     private InetSocketAddress rpcAddress;
+    private volatile NetworkService network;
+    private volatile FinalityService finality;
+    private long finalizedNotified;
 
     private Node(NodeSettings settings) {
         this.settings = settings;
@@ -63,10 +77,20 @@ public final class Node implements AutoCloseable {
         this.executive = new Executive(runtime, RuntimeParameters.defaults().limits());
         this.store = ChainStore.openRocks(settings.databaseDir(), settings.pruning(), false);
         this.backend = new StoreChainBackend(store, executive.layout());
+        try {
+            initGenesis(); // before consensus, whose fork choice starts from the stored best block
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         ConsensusConfig consensus = settings.spec().consensus().orElse(ConsensusConfig.ZKLAYER_DEFAULT);
         this.clock = new SlotClock(consensus.slotDurationMillis(), System::currentTimeMillis);
         this.pool = new TransactionPool(TransactionPool.Config.defaults(), System::nanoTime);
-        this.importer = new BlockImporter(backend, executive, clock, settings.instantFinality(), 1);
+        long epochLength = Optional.ofNullable(SessionPallet.EPOCH_LENGTH.get(backend.stateAt(backend.genesis().hash())))
+                .orElse(RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH);
+        this.importer = new BlockImporter(backend, executive,
+                new HeaderVerifier(backend, new StateEpochSource(backend, epochLength), clock, 1), new ForkChoice(backend),
+                OffenceReporter.LOGGING, settings.instantFinality());
         this.author = settings.authoringKey().map(k -> new BlockAuthor(backend, executive, importer, clock, k)).orElse(null);
         this.chainEvents = Executors.newSingleThreadExecutor(daemon("chain-events"));
         this.timers = Executors.newScheduledThreadPool(1, daemon("node-timers"));
@@ -79,8 +103,26 @@ public final class Node implements AutoCloseable {
     public static Node start(NodeSettings settings) throws InterruptedException {
         Node node = new Node(settings);
         try {
-            node.initGenesis();
-            node.backend.addListener((block, best, fin) -> node.chainEvents.execute(() -> node.onCommitted(block, best, fin)));
+            node.finalizedNotified = node.backend.finalized().number();
+            node.backend.addListener((block, best, fin) -> {
+                FinalityService f = node.finality;
+                if (f != null) {
+                    f.blockImported(block.header());
+                }
+                node.chainEvents.execute(() -> node.onCommitted(block, best, fin));
+            });
+            if (settings.network().isPresent()) {
+                NodeChainAccess access = new NodeChainAccess(node.backend, node.importer, node.pool, node::validate);
+                node.network = NetworkService.start(settings.network().get(), access);
+                if (!settings.instantFinality()) {
+                    FinalityService f = new FinalityService(node.backend, node.importer, node.network,
+                            node.clock.slotDurationMillis(), settings.authoringKey(),
+                            head -> node.chainEvents.execute(() -> node.onFinalized(head)));
+                    node.finality = f;
+                    access.setFinality(f);
+                    f.start();
+                }
+            }
             node.rpcAddress = node.rpc.start();
             if (node.author != null) {
                 node.timers.schedule(node::authorLoop, node.clock.millisUntilNextSlot(), TimeUnit.MILLISECONDS);
@@ -117,11 +159,19 @@ public final class Node implements AutoCloseable {
         }
         try {
             long slot = clock.currentSlot();
+            NetworkService net = network;
+            if (net != null && net.isMajorSyncing()) {
+                LOG.debug("Skipping slot {}: syncing (best peer at #{})", slot, net.highestPeerBlock());
+                return;
+            }
             BlockAuthor.Outcome out = author.author(slot, pool::readyInOrder,
                     TimeUnit.MILLISECONDS.toNanos(clock.slotDurationMillis() / 3));
             if (out instanceof BlockAuthor.Outcome.Authored a) {
                 LOG.debug("Authored #{} in slot {} with {} transactions in {} ms", a.block().header().number(), slot,
                         a.included(), a.buildMillis());
+                if (net != null) {
+                    net.announceBlock(a.block().header());
+                }
             } else if (out instanceof BlockAuthor.Outcome.Failed f) {
                 LOG.warn("Could not author in slot {}: {}", slot, f.reason());
             }
@@ -154,12 +204,44 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    // Tells the pool and subscribers of every block the gadget finalized, in order (a justification
+    // finalizes a block and all its ancestors at once).
+    private void onFinalized(ChainHead head) {
+        try {
+            for (long n = finalizedNotified + 1; n <= head.number(); n++) {
+                H256 hash = n == head.number() ? head.hash() : backend.canonicalHash(n).orElse(null);
+                if (hash == null) {
+                    continue;
+                }
+                Optional<io.zklayer.primitives.types.Header> header = backend.header(hash);
+                if (header.isEmpty()) {
+                    continue;
+                }
+                List<io.zklayer.primitives.types.OpaqueExtrinsic> body = backend.body(hash).orElse(List.of());
+                List<byte[]> xts = new ArrayList<>();
+                body.forEach(x -> xts.add(x.encode()));
+                pool.onFinalized(hash.bytes(), xts);
+                notifications.publishFinalized(new Block(header.get(), body));
+            }
+            finalizedNotified = Math.max(finalizedNotified, head.number());
+        } catch (RuntimeException e) {
+            LOG.error("Processing finalized block {} failed: {}", head, e.toString(), e);
+        }
+    }
+
     private void logStatus() {
         try {
             ChainHead best = backend.best();
             ChainHead fin = backend.finalized();
-            LOG.info("Idle (0 peers), best: {}, finalized {}, txpool: {} ready, {} future", best, fin, pool.readyCount(),
-                    pool.futureCount());
+            NetworkService net = network;
+            int peers = net == null ? 0 : net.peerCount();
+            if (net != null && net.isMajorSyncing()) {
+                LOG.info("⚙️  Syncing, target=#{} ({} peers), best: {}, finalized {}", net.highestPeerBlock(), peers, best,
+                        fin);
+            } else {
+                LOG.info("💤 Idle ({} peers), best: {}, finalized {}, txpool: {} ready, {} future", peers, best, fin,
+                        pool.readyCount(), pool.futureCount());
+            }
         } catch (RuntimeException e) {
             LOG.debug("status: {}", e.toString());
         }
@@ -178,6 +260,24 @@ public final class Node implements AutoCloseable {
             return new io.zklayer.node.txpool.TransactionValidity.Invalid(inv.reason().message() + ": " + inv.detail());
         }
         return new io.zklayer.node.txpool.TransactionValidity.Unknown(((TransactionValidity.Unknown) v).detail());
+    }
+
+    /**
+     * Submits a transaction from a local client (RPC) to the pool and, when the pool accepts it,
+     * gossips it to peers.
+     */
+    public SubmitOutcome submitTransaction(byte[] extrinsic) {
+        SubmitOutcome out = pool.submit(extrinsic, this::validate);
+        NetworkService net = network;
+        if (out instanceof SubmitOutcome.Accepted && net != null) {
+            net.propagateTransaction(extrinsic);
+        }
+        return out;
+    }
+
+    /** Returns the chain networking, when this node has it. */
+    public Optional<NetworkService> network() {
+        return Optional.ofNullable(network);
     }
 
     public NodeSettings settings() {
@@ -221,6 +321,14 @@ public final class Node implements AutoCloseable {
         }
         timers.shutdownNow();
         rpc.close();
+        FinalityService f = finality;
+        if (f != null) {
+            f.close();
+        }
+        NetworkService net = network;
+        if (net != null) {
+            net.close();
+        }
         chainEvents.shutdown();
         try {
             chainEvents.awaitTermination(5, TimeUnit.SECONDS);

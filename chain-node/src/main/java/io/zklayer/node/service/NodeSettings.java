@@ -1,15 +1,17 @@
 package io.zklayer.node.service;
 
 import io.zklayer.genesis.ChainSpec;
+import io.zklayer.node.network.NetworkSettings;
 import io.zklayer.node.rpc.RpcServerConfig;
 import io.zklayer.node.storage.Pruning;
 import io.zklayer.primitives.crypto.Ed25519KeyPair;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a node needs to start, resolved from the command line: the chain spec, where the database
- * lives, the RPC server, and the authoring key if it is a validator.
+ * lives, the RPC server, the authoring key if it is a validator, and its networking.
  *
  * @param name the node's name (system_name is the implementation; this is for logs)
  * @param spec the chain spec
@@ -18,6 +20,20 @@ import java.util.Optional;
  * @param rpc the RPC server configuration
  * @param authoringKey the key to author blocks with, if this node is a validator
  * @param instantFinality whether blocks are final when imported (dev chains)
+ * @param network the libp2p networking; empty for a node on its own (in-process tests)
  */
 public record NodeSettings(String name, ChainSpec spec, Path databaseDir, Pruning pruning, RpcServerConfig rpc,
-                           Optional<Ed25519KeyPair> authoringKey, boolean instantFinality) {}
+                           Optional<Ed25519KeyPair> authoringKey, boolean instantFinality,
+                           Optional<NetworkSettings> network) {
+    /** Checks for nulls. */
+    public NodeSettings {
+        Objects.requireNonNull(authoringKey, "authoringKey");
+        Objects.requireNonNull(network, "network");
+    }
+
+    /** Returns the settings of a node without networking. */
+    public NodeSettings(String name, ChainSpec spec, Path databaseDir, Pruning pruning, RpcServerConfig rpc,
+                        Optional<Ed25519KeyPair> authoringKey, boolean instantFinality) {
+        this(name, spec, databaseDir, pruning, rpc, authoringKey, instantFinality, Optional.empty());
+    }
+}

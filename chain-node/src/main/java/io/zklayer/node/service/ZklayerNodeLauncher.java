@@ -3,15 +3,24 @@ package io.zklayer.node.service;
 import io.zklayer.genesis.ChainSpec;
 import io.zklayer.genesis.ChainSpecs;
 import io.zklayer.genesis.ChainType;
+import io.zklayer.node.cli.InvalidConfigException;
+import io.zklayer.node.cli.NetworkFlags;
 import io.zklayer.node.cli.NodeConfig;
 import io.zklayer.node.cli.NodeLauncher;
 import io.zklayer.node.cli.NodePaths;
+import io.zklayer.node.network.NetworkSettings;
+import io.zklayer.node.network.NodeKeys;
 import io.zklayer.node.rpc.RpcServerConfig;
 import io.zklayer.node.storage.Pruning;
 import io.zklayer.node.worker.ModelShelf;
 import io.zklayer.node.worker.PoolWorker;
 import io.zklayer.node.worker.PoolWorkerLauncher;
+import io.zklayer.p2p.multiaddr.Multiaddr;
+import io.zklayer.p2p.peer.HostKey;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -95,6 +104,35 @@ public final class ZklayerNodeLauncher implements NodeLauncher {
                 : Pruning.keepLast(cfg.statePruning().keepBlocks().orElse(256));
         boolean dev = cfg.dev() || spec.chainType() == ChainType.DEVELOPMENT;
         return new NodeSettings(cfg.name(), spec, paths.database(), pruning, rpc,
-                cfg.validator() ? cfg.authoringKey() : Optional.empty(), dev);
+                cfg.validator() ? cfg.authoringKey() : Optional.empty(), dev, Optional.of(network(cfg, spec, paths)));
+    }
+
+    /**
+     * Returns the networking settings: the node key from {@code --node-key}, {@code --node-key-file}
+     * or {@code <base>/chains/<id>/network/secret_ed25519} (created on first start, so the peer id
+     * survives restarts); listen addresses from {@code --listen-addr}, else {@code /ip4/0.0.0.0/tcp/<--port>};
+     * bootnodes from the chain spec and {@code --bootnodes}.
+     */
+    static NetworkSettings network(NodeConfig cfg, ChainSpec spec, NodePaths paths) {
+        NetworkFlags flags = cfg.network();
+        HostKey key = flags.nodeKey().map(NodeKeys::fromHex).orElseGet(() -> NodeKeys.loadOrCreate(
+                flags.nodeKeyFile().orElse(paths.network().resolve(NodeKeys.FILE_NAME)), new SecureRandom()));
+        List<Multiaddr> listen = flags.listenAddresses().isEmpty()
+                ? List.of(Multiaddr.parse("/ip4/0.0.0.0/tcp/" + cfg.p2pPort()))
+                : flags.listenAddresses().stream().map(a -> NetworkFlags.parse("--listen-addr", a)).toList();
+        List<Multiaddr> boot = new ArrayList<>();
+        for (String b : spec.bootNodes()) {
+            boot.add(NetworkFlags.parse("bootNodes of the chain spec", b));
+        }
+        for (String b : cfg.bootnodes()) {
+            boot.add(NetworkFlags.parse("--bootnodes", b));
+        }
+        List<Multiaddr> reserved = flags.reservedNodes().stream().map(a -> NetworkFlags.parse("--reserved-nodes", a)).toList();
+        try {
+            return new NetworkSettings(key, listen, boot, reserved, cfg.validator(), NetworkSettings.DEFAULT_MAX_PEERS,
+                    NetworkSettings.DEFAULT_BAN);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(e.getMessage(), e);
+        }
     }
 }

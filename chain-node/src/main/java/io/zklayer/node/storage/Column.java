@@ -49,6 +49,8 @@ public enum Column implements StoreColumn {
     public static final byte[] KEY_PRUNING = key("pruning");
     /** META: the lowest block number whose journal is not yet applied (u32). */
     public static final byte[] KEY_JOURNAL_FROM = key("journal_from");
+    /** META: the finality voter's last snapshot (consensus's {@code VoterSnapshot} bytes). */
+    public static final byte[] KEY_VOTER_STATE = key("grandpa_voter");
 
     private final int id;
 

@@ -181,7 +181,7 @@ class KeyCommandsTest {
                 .contains("--output-type must be text or json, got 'yaml'");
         assertThat(usageError("key", "generate", "--words", "13")).contains("--words must be 12, 15, 18, 21 or 24, got 13");
         assertThat(usageError("key", "inspect")).contains("Missing required parameter");
-        assertThat(usageError("key")).contains("key: missing subcommand (generate or inspect)");
+        assertThat(usageError("key")).contains("key: missing subcommand (generate, inspect, generate-node-key or inspect-node-key)");
     }
 
     @Test

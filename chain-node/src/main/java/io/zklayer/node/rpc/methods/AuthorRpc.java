@@ -52,7 +52,7 @@ final class AuthorRpc {
                         }
                     });
                     try {
-                        check(node.pool().submit(bytes, node::validate));
+                        check(node.submitTransaction(bytes));
                     } catch (RuntimeException e) {
                         stop[0].run();
                         throw e;
@@ -63,7 +63,7 @@ final class AuthorRpc {
 
     private static byte[] submit(Node node, RpcParams p) {
         byte[] bytes = decode(p);
-        check(node.pool().submit(bytes, node::validate));
+        check(node.submitTransaction(bytes));
         return Hashing.blake2b256(bytes);
     }
 

@@ -1,5 +1,9 @@
 package io.zklayer.node.rpc.methods;
 
+import io.zklayer.genesis.ChainType;
+import io.zklayer.node.network.NetworkService;
+import io.zklayer.node.rpc.RpcErrorCode;
+import io.zklayer.node.rpc.RpcException;
 import io.zklayer.node.rpc.RpcMethod;
 import io.zklayer.node.rpc.RpcRegistry;
 import io.zklayer.node.service.Node;
@@ -12,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code system_*} methods: node and chain identity, health, and the next nonce of an account. */
+/**
+ * The {@code system_*} methods: node and chain identity, health and peers (from the network service),
+ * sync state, and the next nonce of an account. {@code system_peers} is unsafe, as in Substrate.
+ */
 final class SystemRpc {
     /** The implementation name {@code system_name} reports. */
     static final String IMPL_NAME = "ZKLayer Node";
@@ -34,12 +41,37 @@ final class SystemRpc {
         }));
         r.add(RpcMethod.of("system_health", List.of(), p -> {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("peers", 0);
-            out.put("isSyncing", false);
-            out.put("shouldHavePeers", false);
+            out.put("peers", node.network().map(NetworkService::peerCount).orElse(0));
+            out.put("isSyncing", node.network().map(NetworkService::isMajorSyncing).orElse(false));
+            out.put("shouldHavePeers", node.settings().spec().chainType() != ChainType.DEVELOPMENT);
+            return out;
+        }));
+        r.add(RpcMethod.of("system_localPeerId", List.of(), p -> network(node).localPeerId().toBase58()));
+        r.add(RpcMethod.of("system_localListenAddresses", List.of(), p ->
+                network(node).listenAddresses().stream().map(Object::toString).toList()));
+        r.add(RpcMethod.of("system_nodeRoles", List.of(), p -> List.of(node.isAuthority() ? "Authority" : "Full")));
+        r.add(RpcMethod.unsafe("system_peers", List.of(), p -> network(node).peerInfos().stream().map(peer -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("peerId", peer.peerId());
+            out.put("roles", peer.roles());
+            out.put("bestHash", peer.bestHash());
+            out.put("bestNumber", peer.bestNumber());
+            return out;
+        }).toList()));
+        r.add(RpcMethod.of("system_syncState", List.of(), p -> {
+            long best = node.backend().best().number();
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("startingBlock", node.network().map(NetworkService::syncStartingBlock).orElse(best));
+            out.put("currentBlock", best);
+            out.put("highestBlock", Math.max(best, node.network().map(NetworkService::highestPeerBlock).orElse(best)));
             return out;
         }));
         r.add(RpcMethod.of("system_accountNextIndex", List.of("account"), p -> nextIndex(node, account(p))));
+    }
+
+    private static NetworkService network(Node node) {
+        return node.network().orElseThrow(() -> new RpcException(RpcErrorCode.INTERNAL_ERROR,
+                "this node runs without networking"));
     }
 
     static AccountId32 account(io.zklayer.node.rpc.RpcParams p) {

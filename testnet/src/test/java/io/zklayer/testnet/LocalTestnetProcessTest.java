@@ -1,0 +1,122 @@
+package io.zklayer.testnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Four validators as separate processes started by {@code testnet/local up -n 4}: they build one
+ * chain (the same hash at every height on every node) and finalize it, keep producing and
+ * finalizing blocks when one of them is killed with SIGKILL, continue from their RocksDB
+ * directories without a fork after all are restarted, and a fifth node added later syncs from
+ * genesis to the head, finalizing through the justifications of each authority set.
+ */
+class LocalTestnetProcessTest {
+    private static final Duration STEP = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fourValidatorsKeepOneChainThroughAKillARestartFromDiskAndAFreshNodeSyncing() throws Exception {
+        try (LocalTestnet net = new LocalTestnet(dir.resolve("run"))) {
+            String up = net.up(4);
+            assertThat(up).contains("Testnet of 4 validators", "node 3 started");
+
+            net.await("every validator at #4 with 3 peers", STEP, () -> IntStream.range(0, 4)
+                    .allMatch(i -> net.best(i) >= 4 && net.peers(i) == 3));
+            assertAgree(net, List.of(0, 1, 2, 3));
+            net.await("every validator finalized #3", STEP, () -> IntStream.range(0, 4).allMatch(i -> net.finalized(i) >= 3));
+            assertFinalizedAgree(net, List.of(0, 1, 2, 3));
+            String status = net.run("status");
+            assertThat(status).contains("node  state").contains("running");
+
+            assertThat(net.run("stop", "3", "--kill")).contains("node 3 killed");
+            long atKill = max(net, List.of(0, 1, 2));
+            long finalizedAtKill = IntStream.range(0, 3).mapToLong(net::finalized).max().orElseThrow();
+            net.await("three validators 3 blocks past the kill", STEP, () -> IntStream.range(0, 3)
+                    .allMatch(i -> net.best(i) >= atKill + 3));
+            assertAgree(net, List.of(0, 1, 2));
+            net.await("finality going on with 3 of 4 voters", STEP, () -> IntStream.range(0, 3)
+                    .allMatch(i -> net.finalized(i) >= finalizedAtKill + 2));
+            assertFinalizedAgree(net, List.of(0, 1, 2));
+
+            net.run("down");
+            List<List<String>> before = new ArrayList<>();
+            assertThat(net.best(0)).as("stopped").isEqualTo(-1);
+            net.run("start");
+            net.await("every node answering again", STEP, () -> IntStream.range(0, 4).allMatch(i -> net.best(i) >= 0));
+            long[] restartedAt = new long[4];
+            for (int i = 0; i < 4; i++) {
+                restartedAt[i] = net.best(i);
+                List<String> hashes = new ArrayList<>();
+                for (long n = 1; n <= restartedAt[i]; n++) {
+                    hashes.add(net.hashAt(i, n));
+                }
+                before.add(hashes);
+            }
+            assertThat(restartedAt[0]).as("the chain was read back from disk").isGreaterThanOrEqualTo(atKill + 3);
+            long target = max(net, List.of(0, 1, 2, 3)) + 3;
+            net.await("every validator 3 blocks past the restart", STEP, () -> IntStream.range(0, 4)
+                    .allMatch(i -> net.best(i) >= target));
+            for (int i = 0; i < 4; i++) {
+                for (long n = 1; n <= restartedAt[i] - 1; n++) {
+                    assertThat(net.hashAt(i, n)).as("node %d block #%d kept after the restart", i, n)
+                            .isEqualTo(before.get(i).get((int) n - 1));
+                }
+            }
+            assertAgree(net, List.of(0, 1, 2, 3));
+            long finalizedAfterRestart = IntStream.range(0, 4).mapToLong(net::finalized).max().orElseThrow();
+            net.await("finality going on after the restart", STEP, () -> IntStream.range(0, 4)
+                    .allMatch(i -> net.finalized(i) > finalizedAfterRestart));
+            assertFinalizedAgree(net, List.of(0, 1, 2, 3));
+
+            net.await("a chain past the first authority set (epochs of 10 blocks)", STEP, () -> net.finalized(0) >= 12);
+            assertThat(net.run("add")).contains("node 4 started");
+            long head = max(net, List.of(0, 1, 2, 3));
+            long finalizedHead = net.finalized(0);
+            net.await("the fifth node synced to #" + head, STEP, () -> net.best(4) >= head);
+            net.await("the fifth node finalized #" + finalizedHead + " through verified justifications", STEP,
+                    () -> net.finalized(4) >= finalizedHead);
+            assertAgree(net, List.of(0, 1, 2, 3, 4));
+            assertFinalizedAgree(net, List.of(0, 1, 2, 3, 4));
+            assertThat(net.log(4)).contains("Syncing from #0");
+        }
+    }
+
+    // The finalized block at the lowest finalized height is the same on every node (and, with
+    // assertAgree, so is every block below it).
+    private static void assertFinalizedAgree(LocalTestnet net, List<Integer> nodes) {
+        long fin = nodes.stream().mapToLong(net::finalized).min().orElseThrow();
+        assertThat(fin).isPositive();
+        String expected = net.hashAt(nodes.get(0), fin);
+        for (int i : nodes) {
+            assertThat(net.hashAt(i, fin)).as("finalized #%d on node %d", fin, i).isEqualTo(expected);
+            assertThat(net.best(i)).isGreaterThanOrEqualTo(fin);
+        }
+    }
+
+    private static long max(LocalTestnet net, List<Integer> nodes) {
+        return nodes.stream().mapToLong(net::best).max().orElseThrow();
+    }
+
+    // Every node has the same hash at every height up to one below the lowest best block (the
+    // newest block may still be travelling).
+    private static void assertAgree(LocalTestnet net, List<Integer> nodes) {
+        long upTo = nodes.stream().mapToLong(net::best).min().orElseThrow() - 1;
+        assertThat(upTo).isPositive();
+        for (long n = 1; n <= upTo; n++) {
+            String expected = net.hashAt(nodes.get(0), n);
+            assertThat(expected).as("block #%d on node %d", n, nodes.get(0)).startsWith("0x");
+            for (int i : nodes) {
+                assertThat(net.hashAt(i, n)).as("block #%d on node %d", n, i).isEqualTo(expected);
+            }
+        }
+    }
+}
