@@ -3,6 +3,7 @@ package io.zklayer.node.network;
 import io.zklayer.consensus.ChainHead;
 import io.zklayer.consensus.ImportResult;
 import io.zklayer.node.txpool.SubmitOutcome;
+import io.zklayer.pallets.verifier.BlockProofBatch;
 import io.zklayer.primitives.types.Block;
 import io.zklayer.primitives.types.Digest;
 import io.zklayer.primitives.types.H256;
@@ -137,7 +138,7 @@ public final class FakeChain implements ChainAccess {
         if (makeBest) {
             best = head;
         }
-        return new ImportResult.Imported(block, makeBest, false, 0);
+        return new ImportResult.Imported(block, makeBest, false, 0, BlockProofBatch.Report.NONE);
     }
 
     /** Justifications offered by sync, in order. */
