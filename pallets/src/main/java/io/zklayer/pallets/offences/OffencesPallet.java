@@ -6,6 +6,7 @@ import io.zklayer.primitives.codec.ScaleCodec;
 import io.zklayer.primitives.codec.ScaleCodecs;
 import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.primitives.types.AccountId32;
+import io.zklayer.primitives.types.Call;
 import io.zklayer.primitives.types.H256;
 import io.zklayer.primitives.types.Header;
 import io.zklayer.runtime.CallHandler;
@@ -87,6 +88,14 @@ public final class OffencesPallet implements Pallet, CallHandler<OffencesCall> {
             return Optional.empty();
         }
         return OffencesStorage.EPOCH_SETS.getOptional(state, epoch);
+    }
+
+    /**
+     * Returns the call {@code Offences.report_equivocation(evidence)}, ready to be signed:
+     * pallet 10, call 0, arguments {@code evidence variant ‖ proof bytes}.
+     */
+    public static Call reportCall(EquivocationEvidence evidence) {
+        return new Call(INDEX, 0, EquivocationEvidence.CODEC.encode(evidence));
     }
 
     /** Returns whether the offence with {@code reportId} has been reported (and is still remembered). */
