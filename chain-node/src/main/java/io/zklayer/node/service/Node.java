@@ -48,6 +48,7 @@ public final class Node implements AutoCloseable {
     private final StoreChainBackend backend;
     private final TransactionPool pool;
     private final SlotClock clock;
+    private final io.zklayer.consensus.OffenceReporter offences;
     private final BlockImporter importer;
     private final BlockAuthor author;
     private final ChainNotifications notifications = new ChainNotifications();
@@ -66,7 +67,9 @@ public final class Node implements AutoCloseable {
         ConsensusConfig consensus = settings.spec().consensus().orElse(ConsensusConfig.ZKLAYER_DEFAULT);
         this.clock = new SlotClock(consensus.slotDurationMillis(), System::currentTimeMillis);
         this.pool = new TransactionPool(TransactionPool.Config.defaults(), System::nanoTime);
-        this.importer = new BlockImporter(backend, executive, clock, settings.instantFinality(), 1);
+        this.offences = settings.authoringKey().<io.zklayer.consensus.OffenceReporter>map(k -> new ChainOffenceReporter(backend,
+                runtime.version(), pool, this::validate, k)).orElse(io.zklayer.consensus.OffenceReporter.LOGGING);
+        this.importer = new BlockImporter(backend, executive, clock, settings.instantFinality(), 1, offences);
         this.author = settings.authoringKey().map(k -> new BlockAuthor(backend, executive, importer, clock, k)).orElse(null);
         this.chainEvents = Executors.newSingleThreadExecutor(daemon("chain-events"));
         this.timers = Executors.newScheduledThreadPool(1, daemon("node-timers"));
