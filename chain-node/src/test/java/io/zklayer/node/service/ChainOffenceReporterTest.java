@@ -113,6 +113,36 @@ class ChainOffenceReporterTest {
     }
 
     @Test
+    void aSecondNodesReportOfTheSameOffenceConflictsInThePool() {
+        VoteEquivocation bobs = twoPrevotes(DevAccounts.BOB, 1, "x");
+        MemoryChainBackend funded = new MemoryChainBackend(RUNTIME, new RuntimeGenesisConfig(Map.of(
+                CHARLIE, RuntimeParameters.UNIT.multiply(BigInteger.valueOf(100)),
+                ALICE, RuntimeParameters.UNIT.multiply(BigInteger.valueOf(100))), Optional.empty(),
+                List.of(ALICE, BOB, CHARLIE)), EXECUTIVE.layout());
+        TransactionPool.Validator onFunded = xt -> {
+            ChainHead best = funded.best();
+            io.zklayer.runtime.TransactionValidity v = EXECUTIVE.validate(funded.stateAt(best.hash()), best.hash(),
+                    best.number(), xt);
+            return v instanceof io.zklayer.runtime.TransactionValidity.Valid ok
+                    ? new TransactionValidity.Valid(ok.priority(), ok.requires().stream().map(Tag::new).toList(),
+                    ok.provides().stream().map(Tag::new).toList(), ok.longevity(), ok.propagate())
+                    : new TransactionValidity.Invalid(v.toString());
+        };
+        ChainOffenceReporter charlie = new ChainOffenceReporter(funded, RUNTIME.version(), pool, onFunded,
+                DevAccounts.CHARLIE.keyPair());
+        ChainOffenceReporter alice = new ChainOffenceReporter(funded, RUNTIME.version(), pool, onFunded,
+                DevAccounts.ALICE.keyPair());
+        EquivocationEvidence evidence = new EquivocationEvidence.Vote(bobs.toProof());
+
+        assertThat(charlie.submit(evidence)).isInstanceOf(SubmitOutcome.Accepted.class);
+        SubmitOutcome second = alice.submit(evidence);
+
+        assertThat(second).isInstanceOf(SubmitOutcome.Rejected.class);
+        assertThat(((SubmitOutcome.Rejected) second).reason()).isEqualTo(SubmitOutcome.Reason.PRIORITY_TOO_LOW);
+        assertThat(pool.readyInOrder()).hasSize(1);
+    }
+
+    @Test
     void evidenceTheRuntimeRefusesStaysOutOfThePoolAndDoesNotThrow() {
         VoteEquivocation forged = new VoteEquivocation(0, 1, VoteKind.PREVOTE, BOB,
                 SignedVote.sign(DevAccounts.BOB.keyPair(), VoteKind.PREVOTE, new ChainHead(H256.ZERO, 1), 1, 0),

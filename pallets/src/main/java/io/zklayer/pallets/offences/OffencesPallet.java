@@ -215,6 +215,23 @@ public final class OffencesPallet implements Pallet, CallHandler<OffencesCall> {
         return null;
     }
 
+    /**
+     * Reports of one offence conflict in the pool whoever sends them: each provides the tag
+     * {@code "zkoffence" ‖ report id}, so only one waits for a block.
+     */
+    @Override
+    public List<byte[]> poolTags(OffencesCall call) {
+        return List.of(reportTag(((OffencesCall.ReportEquivocation) call).evidence()));
+    }
+
+    /** Returns the pool tag of reports of {@code evidence}'s offence: {@code "zkoffence" ‖ report id}. */
+    public static byte[] reportTag(EquivocationEvidence evidence) {
+        byte[] prefix = "zkoffence".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] tag = java.util.Arrays.copyOf(prefix, prefix.length + H256.LENGTH);
+        System.arraycopy(evidence.reportId().bytes(), 0, tag, prefix.length, H256.LENGTH);
+        return tag;
+    }
+
     @Override
     public DispatchInfo info(OffencesCall call) {
         return new DispatchInfo(Weight.ofRefTime(OffencesWeights.REPORT_EQUIVOCATION),

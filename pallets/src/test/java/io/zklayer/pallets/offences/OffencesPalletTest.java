@@ -99,7 +99,11 @@ class OffencesPalletTest {
         daveValidatesFromEpochOne();
         EquivocationEvidence evidence = new EquivocationEvidence.Authorship(twoBlocks(DevAccounts.DAVE, 6, 1234));
         byte[] xt = report(DevAccounts.CHARLIE, evidence);
-        assertThat(validate(xt)).isInstanceOf(TransactionValidity.Valid.class);
+        TransactionValidity.Valid valid = (TransactionValidity.Valid) validate(xt);
+        // reports of one offence conflict in the pool, whoever sends them
+        assertThat(valid.provides()).hasSize(2).last().isEqualTo(OffencesPallet.reportTag(evidence));
+        assertThat(((TransactionValidity.Valid) validate(report(DevAccounts.EVE, evidence))).provides())
+                .last().isEqualTo(OffencesPallet.reportTag(evidence));
         BigInteger charlie = free(CHARLIE);
 
         ApplyOutcome.Applied out = include(xt); // block 6, epoch 1
