@@ -1,13 +1,14 @@
 // Launches a Java dev node (`zklayer --dev`: //Alice authors every 2 s, each block final on import,
 // RocksDB in a temporary directory) on a free RPC port, from the reactor's classes on $ZKLAYER_CP.
-// Used by polkadot-api.test.mjs.
+// Used by polkadot-api.test.mjs. The pool worker is off: these tests submit workloads but do not
+// need them served, and a cold proving-key cache would delay RPC by the digits key setup.
 import { spawn } from 'node:child_process'
 import readline from 'node:readline'
 
 export async function startDevNode () {
   if (!process.env.ZKLAYER_CP) throw new Error('ZKLAYER_CP is not set; run through run.sh')
   const child = spawn('java', ['-cp', process.env.ZKLAYER_CP, 'io.zklayer.node.cli.ZklayerCli',
-    '--dev', '--rpc-port', '0', '--name', 'polkadot-interop'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    '--dev', '--rpc-port', '0', '--name', 'polkadot-interop', '--no-pool-worker'], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   let exited = null
   child.on('exit', code => { exited = code })

@@ -1,5 +1,7 @@
 package io.zklayer.genesis;
 
+import io.zklayer.pallets.models.ModelsGenesis;
+
 import io.zklayer.primitives.crypto.DevAccounts;
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.runtime.RuntimeGenesisConfig;
@@ -16,7 +18,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code dev} — "ZKLayer Development", id {@code dev}, chain type Development: one validator
- *       {@code //Alice}, sudo {@code //Alice}.
+ *       {@code //Alice}, sudo {@code //Alice}; the digits model registered as model 0 with {@code //Alice}'s
+ *       node in its pool ({@link DevModels}).
  *   <li>{@code local} — "ZKLayer Local Testnet", id {@code local_testnet}, chain type Local: four
  *       validators {@code //Alice}, {@code //Bob}, {@code //Charlie}, {@code //Dave}, sudo {@code //Alice}.
  * </ul>
@@ -60,7 +63,11 @@ public final class ChainSpecs {
 
     /** Returns the {@code dev} preset: a single-validator chain run by {@code //Alice}. */
     public static ChainSpec dev() {
-        return spec("ZKLayer Development", "dev", ChainType.DEVELOPMENT, List.of(DevAccounts.ALICE));
+        ChainSpec base = spec("ZKLayer Development", "dev", ChainType.DEVELOPMENT, List.of(DevAccounts.ALICE));
+        GenesisConfig g = (GenesisConfig) base.genesis();
+        AccountId32 alice = account(DevAccounts.ALICE);
+        return base.withGenesis(new GenesisConfig(g.balances(), g.sudoKey(), g.validators(), g.epochLength(),
+                List.of(DevModels.digitsNode(alice)), new ModelsGenesis(List.of(DevModels.digits(alice)))));
     }
 
     /** Returns the {@code local} preset: four validators Alice, Bob, Charlie, Dave. */

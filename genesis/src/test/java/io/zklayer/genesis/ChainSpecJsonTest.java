@@ -117,13 +117,14 @@ class ChainSpecJsonTest {
         node.put("bond", "200000000000000");
         ChainSpec spec = ChainSpecJson.read(MAPPER.writeValueAsBytes(root));
         GenesisConfig g = (GenesisConfig) spec.genesis();
-        assertThat(g.poolNodes()).containsExactly(new io.zklayer.pallets.pools.PoolsGenesis.GenesisNode(
+        assertThat(g.poolNodes()).containsExactly(DevModels.digitsNode(AccountId32.of(DevAccounts.ALICE.publicKey().bytes())),
+                new io.zklayer.pallets.pools.PoolsGenesis.GenesisNode(
                 AccountId32.of(DevAccounts.BOB.publicKey().bytes()), List.of(0L, 3L), 500,
                 new java.math.BigInteger("200000000000000")));
         assertThat(ChainSpecJson.read(ChainSpecJson.write(spec, false).getBytes(StandardCharsets.UTF_8))).isEqualTo(spec);
         assertThat(MAPPER.readTree(ChainSpecJson.write(ChainSpecs.dev(), false)).at("/genesis/runtimeGenesis/config/pools/nodes")
-                .isEmpty()).isTrue();
-        // No model 0 is registered in this spec: the runtime refuses the node when building genesis.
+                .size()).as("the dev preset's //Alice node of the digits model").isEqualTo(1);
+        // Only model 0 (digits) is registered in this spec, not model 3: the runtime refuses the node when building genesis.
         assertThatThrownBy(() -> GenesisBuilder.zklayer().build(spec))
                 .isInstanceOf(ChainSpecException.class)
                 .hasMessageContaining("genesis.runtimeGenesis.config: genesis: pools node")
@@ -144,7 +145,7 @@ class ChainSpecJsonTest {
         JsonNode top = MAPPER.readTree(ChainSpecJson.write(ChainSpecs.dev(), true)).at("/genesis/raw/top");
         List<String> keys = new ArrayList<>();
         top.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).hasSize(14).isSorted();
+        assertThat(keys).hasSize(25).isSorted();
         assertThat(keys).allMatch(k -> k.matches("0x[0-9a-f]+"));
     }
 
@@ -293,13 +294,13 @@ class ChainSpecJsonTest {
                         "consensus.epochLengthInSlots: the epoch length moved into the genesis state: set genesis.runtimeGenesis.config.session.epochLength (in blocks) instead"),
                 Arguments.of("pool node without models", (Consumer<ObjectNode>) r -> ((ArrayNode) config(r).at("/pools/nodes")).addObject()
                                 .put("account", BOB).put("computeUnitsPerEpoch", 1).put("bond", 1).putArray("models"),
-                        "genesis.runtimeGenesis.config.pools.nodes[0].models: a node must serve at least one model"),
+                        "genesis.runtimeGenesis.config.pools.nodes[1].models: a node must serve at least one model"),
                 Arguments.of("pool node with an unknown field", (Consumer<ObjectNode>) r -> ((ArrayNode) config(r).at("/pools/nodes")).addObject()
                                 .put("account", BOB).put("units", 1),
-                        "genesis.runtimeGenesis.config.pools.nodes[0].units: unknown field 'units'"),
+                        "genesis.runtimeGenesis.config.pools.nodes[1].units: unknown field 'units'"),
                 Arguments.of("pool node with a model id above u32", (Consumer<ObjectNode>) r -> ((ArrayNode) config(r).at("/pools/nodes")).addObject()
                                 .put("account", BOB).put("computeUnitsPerEpoch", 1).put("bond", 1).putArray("models").add(1L << 32),
-                        "genesis.runtimeGenesis.config.pools.nodes[0].models[0]: 4294967296 is outside 0…4294967295"),
+                        "genesis.runtimeGenesis.config.pools.nodes[1].models[0]: 4294967296 is outside 0…4294967295"),
                 Arguments.of("zero slot duration", (Consumer<ObjectNode>) r -> ((ObjectNode) r.get("consensus")).put("slotDurationMillis", 0),
                         "consensus.slotDurationMillis: 0 is outside 1…3600000"),
                 Arguments.of("bad id", (Consumer<ObjectNode>) r -> r.put("id", "my chain"),

@@ -28,7 +28,7 @@ class GenesisBuilderTest {
      * trie layout or the header format. If this test fails after such a deliberate change, record
      * the new hash here and say so in the commit; otherwise the change broke genesis compatibility.
      */
-    static final String DEV_GENESIS_HASH = "0xaa874d4645228b4d70c68cf05799ab48d2d35fb04ae70c6f14e089544ad2bdbb";
+    static final String DEV_GENESIS_HASH = "0x24fb3dc08ddcebb28d99c0259cc0bdcc7d2da54f48c8260af6ba80a83fdb66a6";
 
     private final GenesisBuilder builder = GenesisBuilder.zklayer();
 
@@ -67,8 +67,10 @@ class GenesisBuilderTest {
         for (AccountId32 who : endowed) {
             byte[] raw = state.get(SystemStorage.ACCOUNT.key(who)).orElseThrow();
             AccountInfo info = AccountInfo.CODEC.decode(raw);
-            assertThat(info.data().free()).as("free of %s", who).isEqualTo(ChainSpecs.PRESET_ENDOWMENT);
-            assertThat(info.data().reserved()).isZero();
+            // //Alice's node bonds DevModels.NODE_BOND for its place in the digits pool.
+            BigInteger bond = who.equals(acc(DevAccounts.ALICE)) ? DevModels.NODE_BOND : BigInteger.ZERO;
+            assertThat(info.data().free()).as("free of %s", who).isEqualTo(ChainSpecs.PRESET_ENDOWMENT.subtract(bond));
+            assertThat(info.data().reserved()).isEqualTo(bond);
             assertThat(info.providers()).isEqualTo(1);
             assertThat(info.nonce()).isZero();
         }
@@ -79,6 +81,21 @@ class GenesisBuilderTest {
         assertThat(SudoPallet.KEY.getOptional(state)).contains(acc(DevAccounts.ALICE));
         assertThat(BalancesStorage.TOTAL_ISSUANCE.get(state))
                 .isEqualTo(ChainSpecs.PRESET_ENDOWMENT.multiply(BigInteger.valueOf(8)));
+    }
+
+    @Test
+    void devGenesisRegistersTheDigitsModelWithAlicesNodeInItsPool() {
+        TrieState state = builder.build(ChainSpecs.dev()).stateIn(new MemoryNodeStore());
+        var digits = io.zklayer.pallets.models.ModelsStorage.MODELS.get(state, DevModels.DIGITS_ID);
+        assertThat(digits.name()).isEqualTo("digits");
+        assertThat(digits.owner()).isEqualTo(acc(DevAccounts.ALICE));
+        assertThat(digits.weightCommitment()).isEqualTo(io.zklayer.sdk.DigitsModel.weightCommitment());
+        assertThat(digits.pricePerInference()).isEqualTo(DevModels.DIGITS_PRICE);
+        assertThat(io.zklayer.pallets.verifier.VerifierStorage.KEY_BYTES.get(state, digits.keyId()).toVerifyingKey())
+                .isEqualTo(io.zklayer.sdk.DigitsModel.verifyingKey());
+        assertThat(io.zklayer.pallets.pools.PoolsStorage.MODEL_POOL.get(state, DevModels.DIGITS_ID)).containsExactly(acc(DevAccounts.ALICE));
+        assertThat(io.zklayer.pallets.pools.PoolsStorage.CAPACITY.get(state, acc(DevAccounts.ALICE)).total())
+                .isEqualTo(DevModels.NODE_COMPUTE_UNITS_PER_EPOCH);
     }
 
     @Test
@@ -105,8 +122,10 @@ class GenesisBuilderTest {
     @Test
     void rawFormListsEveryEntryOfTheGenesisState() {
         RawGenesis raw = (RawGenesis) ChainSpecs.dev().toRaw().genesis();
-        // 8 accounts, TotalIssuance, Sudo.Key, Session.Validators, EpochLength, CurrentEpoch, EpochRandomness.
-        assertThat(raw.size()).isEqualTo(14);
+        // 8 accounts, TotalIssuance, Sudo.Key, Session.Validators, EpochLength, CurrentEpoch, EpochRandomness, and for the
+        // digits model and //Alice's node: Balances.Reserves; Models.NextModelId, Models, Names, Versions; Verifier.Keys, KeyBytes;
+        // Pools.Nodes, NodeCount, Capacity, ModelPool.
+        assertThat(raw.size()).isEqualTo(25);
         assertThat(raw.get(SudoPallet.KEY.key())).hasValueSatisfying(v ->
                 assertThat(v).isEqualTo(acc(DevAccounts.ALICE).bytes()));
         assertThat(raw.get(BalancesStorage.TOTAL_ISSUANCE.key())).isPresent();

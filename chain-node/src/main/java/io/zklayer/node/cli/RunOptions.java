@@ -112,11 +112,16 @@ public final class RunOptions {
     boolean noPrometheus;
 
     @Option(names = "--pool-worker", order = 26,
-            description = "Run the pool worker: execute and prove the workloads assigned to this node.")
+            description = {"Run the pool worker: execute and prove the workloads assigned to this node (its key: --key).",
+                    "On by default with --dev (//Alice's node serves the digits model)."})
     boolean poolWorker;
 
+    @Option(names = "--no-pool-worker", order = 26,
+            description = "Do not run the pool worker, not even with --dev (a chain that only authors blocks; it starts at once).")
+    boolean noPoolWorker;
+
     @Option(names = "--model-dir", order = 27, paramLabel = "<dir>",
-            description = "Directory of model artifacts for the pool worker.")
+            description = "Directory of model artifacts for the pool worker. Default: <base>/chains/<chain id>/models.")
     Path modelDir;
 
     /**
@@ -144,8 +149,11 @@ public final class RunOptions {
             throw new InvalidConfigException("--model-dir " + modelDir + " is not a directory");
         }
         Optional<Path> models = Optional.ofNullable(modelDir).map(p -> p.toAbsolutePath().normalize());
+        if (poolWorker && noPoolWorker) {
+            throw new InvalidConfigException("--pool-worker and --no-pool-worker exclude each other");
+        }
         return new NodeConfig(chainSelection, base, nodeName, dev, isValidator, authoringKey, rpc, port, bootnodes,
-                StatePruning.parse(statePruning), LogDirectives.parse(log), prometheus, poolWorker, models);
+                StatePruning.parse(statePruning), LogDirectives.parse(log), prometheus, (poolWorker || dev) && !noPoolWorker, models);
     }
 
     // Substrate's rpc_interface rules: a validator must opt in to an external RPC port, and auto

@@ -132,6 +132,28 @@ final class TxSession implements AutoCloseable {
             out.flush();
             return 0;
         }
+        Optional<Included> included = sendAndFollow(extrinsic);
+        return included.isPresent() && included.get().outcome().succeeded() ? 0 : 1;
+    }
+
+    /**
+     * A finalized extrinsic: its block, its position and the events it emitted.
+     *
+     * @param blockHash the block's hash
+     * @param blockNumber the block's number
+     * @param index the extrinsic's index in the block
+     * @param events the block's event records of this extrinsic, in order
+     * @param outcome what happened (success, fee, failure)
+     */
+    record Included(String blockHash, long blockNumber, long index, List<EventRecord> events, ExtrinsicOutcome outcome) {}
+
+    /**
+     * Submits {@code extrinsic} and follows it to finality as {@code send(extrinsic, true)} does, printing
+     * the same lines; returns where it was included and what it did, or empty (after printing why on
+     * stderr) when the node refused it or it ended without finality.
+     */
+    Optional<Included> sendAndFollow(byte[] extrinsic) throws InterruptedException {
+        String hex = Hex.encode(extrinsic);
         out.println("Transaction " + Hex.encode(Hashing.blake2b256(extrinsic)));
         out.flush();
         BlockingQueue<JsonNode> statuses = new LinkedBlockingQueue<>();
@@ -140,7 +162,8 @@ final class TxSession implements AutoCloseable {
             subscription = client.subscribe("author_submitAndWatchExtrinsic", List.of(hex), "author_unwatchExtrinsic",
                     statuses::add);
         } catch (RpcClientException e) {
-            return rejected(e);
+            rejected(e);
+            return Optional.empty();
         }
         Optional<String> finalizedIn;
         try {
@@ -149,7 +172,12 @@ final class TxSession implements AutoCloseable {
         } finally {
             unwatch(subscription);
         }
-        return finalizedIn.isEmpty() ? 1 : report(finalizedIn.get(), hex);
+        return finalizedIn.isEmpty() ? Optional.empty() : report(finalizedIn.get(), hex);
+    }
+
+    /** Returns the client, for commands that read more of the chain than a transaction's outcome. */
+    RpcClient client() {
+        return client;
     }
 
     // Prints each status until finalized; returns the block hash, or empty after printing why not.
@@ -180,7 +208,7 @@ final class TxSession implements AutoCloseable {
     }
 
     // Reads the finalized block and its events; prints where the transaction is and what it did.
-    private int report(String blockHash, String extrinsicHex) {
+    private Optional<Included> report(String blockHash, String extrinsicHex) {
         JsonNode block = client.call("chain_getBlock", blockHash).path("block");
         JsonNode extrinsics = block.path("extrinsics");
         int index = -1;
@@ -191,33 +219,35 @@ final class TxSession implements AutoCloseable {
             }
         }
         if (index < 0) {
-            printError("the finalized block " + blockHash + " does not contain the transaction");
-            return 1;
+            return printError("the finalized block " + blockHash + " does not contain the transaction");
         }
-        out.println("Finalized in block #" + blockNumber(block.path("header").path("number")) + " (" + blockHash
-                + "), extrinsic " + index);
+        String number = blockNumber(block.path("header").path("number"));
+        out.println("Finalized in block #" + number + " (" + blockHash + "), extrinsic " + index);
         JsonNode stored = client.call("state_getStorage", EVENTS_KEY, blockHash);
         List<EventRecord> records;
         try {
             records = stored.isNull() ? List.of()
                     : EventRecord.listCodec(runtime.eventLayout()).decode(Hex.decode(stored.asText()));
         } catch (ScaleDecodeException | IllegalArgumentException e) {
-            printError("cannot decode System.Events of block " + blockHash + " with this CLI's runtime: " + e.getMessage());
-            return 1;
+            return printError("cannot decode System.Events of block " + blockHash + " with this CLI's runtime: " + e.getMessage());
         }
         ExtrinsicOutcome outcome = ExtrinsicOutcome.of(runtime, records, index);
         out.println("Events: " + String.join(", ", outcome.events()));
         outcome.fee().ifPresent(fee -> out.println("Fee: " + amount(fee)
                 + (outcome.tip().signum() > 0 ? ", tip " + outcome.tip() + " planck included" : "")));
+        final int at = index;
+        List<EventRecord> own = records.stream()
+                .filter(r -> r.phase() instanceof io.zklayer.primitives.types.Phase.ApplyExtrinsic a && a.index() == at).toList();
+        long blockNo = number.matches("\\d+") ? Long.parseLong(number) : -1;
         if (outcome.succeeded()) {
             out.println("Result: success");
             out.flush();
-            return 0;
+            return Optional.of(new Included(blockHash, blockNo, index, own, outcome));
         }
         out.println("Result: failed: " + outcome.failure().orElseThrow());
         out.flush();
         printError("the transaction is in block " + blockHash + " but its call failed: " + outcome.failure().orElseThrow());
-        return 1;
+        return Optional.of(new Included(blockHash, blockNo, index, own, outcome));
     }
 
     /** Returns a header number as Substrate writes it ({@code "0x1f"}, a u32) in decimal: {@code 31}; else as given. */

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code zklayer} command line, in the shape of Substrate's {@code polkadot}: the node options
  * at the top level ({@code zklayer --dev}) and subcommands {@code run}, {@code key},
- * {@code purge-chain}, {@code build-spec}, {@code rpc} and {@code tx}.
+ * {@code purge-chain}, {@code build-spec}, {@code rpc}, {@code tx}, {@code model}, {@code pool} and
+ * {@code workload}.
  *
  * <p>Exit codes: 0 success, 1 failure while running (message on stderr, prefixed {@code error:}),
  * 2 bad usage (message naming the flag, then a pointer to {@code --help}).
@@ -56,6 +57,9 @@ public final class ZklayerCli implements Callable<Integer> {
         cl.addSubcommand("rpc", new RpcCommand());
         cl.addSubcommand("build-spec", new BuildSpecCommand());
         cl.addSubcommand("tx", TxCommands.create(env));
+        cl.addSubcommand("model", ModelCommands.create(env));
+        cl.addSubcommand("pool", PoolCommands.create(env));
+        cl.addSubcommand("workload", WorkloadCommands.create(env));
         cl.setParameterExceptionHandler(ZklayerCli::usageError);
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof ParameterException usage) {

@@ -8,6 +8,9 @@ import io.zklayer.node.cli.NodeLauncher;
 import io.zklayer.node.cli.NodePaths;
 import io.zklayer.node.rpc.RpcServerConfig;
 import io.zklayer.node.storage.Pruning;
+import io.zklayer.node.worker.ModelShelf;
+import io.zklayer.node.worker.PoolWorker;
+import io.zklayer.node.worker.PoolWorkerLauncher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -37,9 +40,22 @@ public final class ZklayerNodeLauncher implements NodeLauncher {
         LOG.info("👤 Role: {}", settings.authoringKey().isPresent() ? "AUTHORITY" : "FULL");
         LOG.info("💾 Database: RocksDb at {}", paths.database());
         CountDownLatch stopped = new CountDownLatch(1);
+        ModelShelf shelf;
+        try {
+            shelf = prepareWorker(cfg, paths, cfg.basePath().isEmpty());
+        } catch (RuntimeException e) {
+            if (cfg.basePath().isEmpty()) {
+                NodePaths.deleteTree(base);
+            }
+            throw e;
+        }
         Node node = Node.start(settings);
+        PoolWorker worker = shelf == null ? null : PoolWorkerLauncher.start(node, cfg.authoringKey().orElseThrow(), shelf);
         Thread hook = new Thread(() -> {
             LOG.info("Shutting down");
+            if (worker != null) {
+                worker.close();
+            }
             node.close();
             if (cfg.basePath().isEmpty()) {
                 try {
@@ -53,6 +69,21 @@ public final class ZklayerNodeLauncher implements NodeLauncher {
         Runtime.getRuntime().addShutdownHook(hook);
         stopped.await();
         return 0;
+    }
+
+    // The pool worker (--pool-worker, on with --dev) proves with the node's authoring key; its provers are made
+    // before the node starts, so it never misses an assignment while a proving key is being regenerated.
+    private static ModelShelf prepareWorker(NodeConfig cfg, NodePaths paths, boolean temporaryBase) {
+        if (!cfg.poolWorker()) {
+            return null;
+        }
+        if (cfg.authoringKey().isEmpty()) {
+            throw new IllegalStateException("--pool-worker needs the node's key to sign results: pass --validator --key <uri>");
+        }
+        Path models = cfg.modelDir().orElse(paths.chainDir().resolve("models"));
+        Path keys = PoolWorkerLauncher.keyCache(paths.base(), temporaryBase, System.getenv(), System.getProperty("user.home"));
+        LOG.info("🧮 Pool worker: preparing the provers of the models in {} before the node starts", models);
+        return PoolWorkerLauncher.prepare(models, keys, cfg.dev());
     }
 
     /** Turns the command line's settings into the node's. */

@@ -79,6 +79,15 @@ class RunOptionsTest {
                 assertThat(k.publicKey()).isEqualTo(DevAccounts.ALICE.publicKey()));
         assertThat(cfg.rpc().external()).isFalse();
         assertThat(cfg.rpc().allowUnsafe()).isTrue();
+        assertThat(cfg.poolWorker()).as("the dev node proves its assigned workloads").isTrue();
+    }
+
+    @Test
+    void noPoolWorkerTurnsTheDevWorkerOffAndExcludesPoolWorker() {
+        assertThat(cli().config("--dev", "--no-pool-worker").poolWorker()).isFalse();
+        CliHarness cli = cli();
+        assertThat(cli.run("--pool-worker", "--no-pool-worker")).isEqualTo(2);
+        assertThat(cli.err()).contains("--pool-worker and --no-pool-worker exclude each other");
     }
 
     @Test

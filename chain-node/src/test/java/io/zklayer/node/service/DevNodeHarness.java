@@ -1,6 +1,7 @@
 package io.zklayer.node.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zklayer.genesis.ChainSpec;
 import io.zklayer.genesis.ChainSpecs;
 import io.zklayer.node.client.RpcClient;
 import io.zklayer.node.rpc.RpcServerConfig;
@@ -38,7 +39,16 @@ final class DevNodeHarness implements AutoCloseable {
     }
 
     DevNodeHarness(Path db, RpcServerConfig rpc) throws InterruptedException {
-        node = Node.start(new NodeSettings("test", ChainSpecs.dev(), db, Pruning.DEFAULT, rpc,
+        this(db, rpc, ChainSpecs.dev());
+    }
+
+    /** Starts a dev node on {@code spec} (a variant of the dev preset, e.g. with shorter slots and epochs). */
+    DevNodeHarness(Path db, ChainSpec spec) throws InterruptedException {
+        this(db, new RpcServerConfig("127.0.0.1", 0, 64 * 1024, 15 << 20, 20, 3, 16, true), spec);
+    }
+
+    DevNodeHarness(Path db, RpcServerConfig rpc, ChainSpec spec) throws InterruptedException {
+        node = Node.start(new NodeSettings("test", spec, db, Pruning.DEFAULT, rpc,
                 Optional.of(DevAccounts.ALICE.keyPair()), true));
         ws = RpcClient.connect("ws://127.0.0.1:" + node.rpcAddress().getPort());
         http = RpcClient.connect("http://127.0.0.1:" + node.rpcAddress().getPort());

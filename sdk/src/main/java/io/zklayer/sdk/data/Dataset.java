@@ -44,6 +44,21 @@ public record Dataset(int[][] features, int[] labels, int classes) {
      * @throws IllegalArgumentException naming the line and column of a malformed value
      */
     public static Dataset readCsv(InputStream raw, boolean header) throws IOException {
+        return readCsv(raw, header, 1);
+    }
+
+    /**
+     * Reads a CSV data set whose features are decimals: each feature is multiplied by
+     * {@code featureScale} and rounded to the nearest integer, ties to even ({@code 5.1} with scale 10
+     * → 51, {@code 0.25} with scale 10 → 2). With scale 1 the features must already be integers.
+     * Labels are always integers.
+     *
+     * @throws IllegalArgumentException naming the line and column of a malformed value
+     */
+    public static Dataset readCsv(InputStream raw, boolean header, int featureScale) throws IOException {
+        if (featureScale < 1 || featureScale > 1_000_000) {
+            throw new IllegalArgumentException("csv: feature scale must be in 1..1000000, got " + featureScale);
+        }
         InputStream in = raw.markSupported() ? raw : new java.io.BufferedInputStream(raw);
         in.mark(2);
         boolean gz = in.read() == 0x1f && in.read() == 0x8b;
@@ -73,7 +88,7 @@ public record Dataset(int[][] features, int[] labels, int classes) {
                 }
                 int[] x = new int[width];
                 for (int c = 0; c < width; c++) {
-                    x[c] = integer(f[c], lineNo, c + 1);
+                    x[c] = featureScale == 1 ? integer(f[c], lineNo, c + 1) : scaled(f[c], featureScale, lineNo, c + 1);
                 }
                 int label = integer(f[width], lineNo, width + 1);
                 if (label < 0) {
@@ -101,6 +116,44 @@ public record Dataset(int[][] features, int[] labels, int classes) {
             throw new IllegalArgumentException("csv line " + line + " column " + column + ": '" + t
                     + "' is not a number");
         }
+    }
+
+    private static int scaled(String text, int scale, int line, int column) {
+        String t = text.trim();
+        try {
+            java.math.BigDecimal v = new java.math.BigDecimal(t).multiply(java.math.BigDecimal.valueOf(scale));
+            if (v.abs().compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                throw new ArithmeticException("out of range");
+            }
+            return v.setScale(0, java.math.RoundingMode.HALF_EVEN).intValueExact();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("csv line " + line + " column " + column + ": '" + t + "' is not a number");
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("csv line " + line + " column " + column + ": " + t + " × " + scale
+                    + " does not fit an int");
+        }
+    }
+
+    /** Returns the smallest feature value of all samples. */
+    public int minFeature() {
+        int m = Integer.MAX_VALUE;
+        for (int[] row : features) {
+            for (int v : row) {
+                m = Math.min(m, v);
+            }
+        }
+        return m;
+    }
+
+    /** Returns the largest feature value of all samples. */
+    public int maxFeature() {
+        int m = Integer.MIN_VALUE;
+        for (int[] row : features) {
+            for (int v : row) {
+                m = Math.max(m, v);
+            }
+        }
+        return m;
     }
 
     /** Returns the samples at {@code indices}, in that order. */

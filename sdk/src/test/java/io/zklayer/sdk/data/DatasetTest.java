@@ -36,6 +36,20 @@ class DatasetTest {
     }
 
     @Test
+    void scaledDecimalFeaturesRoundToTheNearestIntegerTiesToEven() throws IOException {
+        Dataset d = Dataset.readCsv(new ByteArrayInputStream("150,4,setosa\n5.1,0.25,0.35,-0.05,2\n".getBytes(StandardCharsets.UTF_8)),
+                true, 10);
+        assertThat(d.features()[0]).containsExactly(51, 2, 4, 0);
+        assertThat(d.labels()).containsExactly(2);
+        assertThat(d.minFeature()).isZero();
+        assertThat(d.maxFeature()).isEqualTo(51);
+        assertThatThrownBy(() -> Dataset.readCsv(new ByteArrayInputStream("1e999999999,0\n".getBytes(StandardCharsets.UTF_8)), false, 10))
+                .hasMessage("csv line 1 column 1: 1e999999999 × 10 does not fit an int");
+        assertThatThrownBy(() -> Dataset.readCsv(new ByteArrayInputStream("1,0\n".getBytes(StandardCharsets.UTF_8)), false, 0))
+                .hasMessageContaining("feature scale must be in 1..1000000");
+    }
+
+    @Test
     void splitIsSeededDisjointAndComplete() {
         Dataset d = DigitsModel.dataset();
         Dataset.Split a = d.split(5, 0.2);

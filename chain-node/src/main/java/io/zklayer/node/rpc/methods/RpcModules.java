@@ -7,7 +7,7 @@ import io.zklayer.node.service.Node;
 public final class RpcModules {
     private RpcModules() {}
 
-    /** Registers {@code system_*}, {@code chain_*}, {@code state_*}, {@code author_*}, {@code payment_*} and {@code zklayer_runtimeDescription}. */
+    /** Registers {@code system_*}, {@code chain_*}, {@code state_*}, {@code author_*}, {@code payment_*}, {@code zklayer_runtimeDescription} and the market's {@code zklayer_*} methods. */
     public static void registerAll(RpcRegistry registry, Node node) {
         SystemRpc.register(registry, node);
         ChainRpc.register(registry, node);
@@ -15,5 +15,7 @@ public final class RpcModules {
         AuthorRpc.register(registry, node);
         PaymentRpc.register(registry, node);
         RuntimeRpc.register(registry, node);
+        MarketRpc.register(registry, node);
+        ModelRpc.register(registry, node);
     }
 }
