@@ -1,22 +1,20 @@
 package io.zklayer.consensus;
 
+import io.zklayer.pallets.offences.SlotEquivocationProof;
 import io.zklayer.primitives.codec.ScaleCodec;
 import io.zklayer.primitives.codec.ScaleCodecs;
-import io.zklayer.primitives.codec.ScaleRecord;
-import io.zklayer.primitives.crypto.Ed25519PublicKey;
-import io.zklayer.primitives.crypto.Ed25519Signature;
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.Header;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Evidence that a validator authored two different blocks in one slot, as Substrate's
  * {@code sp_consensus_slots::EquivocationProof<Header, AccountId32>}:
  * {@code offender [32] ‖ slot u64 ‖ first_header ‖ second_header}. Anyone can check it from the two
- * sealed headers alone ({@link #check()}); a runtime call carrying these bytes lets the chain
- * slash the offender (the runtime also checks the offender was the slot's author).
+ * sealed headers alone ({@link #check()}); {@code Offences.report_equivocation} carrying these bytes
+ * ({@link #toProof()}, the runtime's own type with the same encoding) lets the chain slash the
+ * offender once it has checked the offender was a validator in the headers' epochs.
  *
  * @param offender the validator that sealed both headers
  * @param slot the slot both headers claim
@@ -24,19 +22,25 @@ import java.util.OptionalLong;
  * @param second another sealed header of the same slot
  */
 public record AuthorshipEquivocation(AccountId32 offender, long slot, Header first, Header second) {
-    /** SCALE codec. */
-    public static final ScaleCodec<AuthorshipEquivocation> CODEC = ScaleRecord.of("EquivocationProof",
-            ScaleRecord.field("offender", AccountId32.CODEC, AuthorshipEquivocation::offender),
-            ScaleRecord.field("slot", ScaleCodecs.U64, AuthorshipEquivocation::slot),
-            ScaleRecord.field("firstHeader", Header.CODEC, AuthorshipEquivocation::first),
-            ScaleRecord.field("secondHeader", Header.CODEC, AuthorshipEquivocation::second),
-            AuthorshipEquivocation::new);
+    /** SCALE codec: the runtime's {@link SlotEquivocationProof#CODEC}. */
+    public static final ScaleCodec<AuthorshipEquivocation> CODEC = ScaleCodecs.map("EquivocationProof",
+            SlotEquivocationProof.CODEC, AuthorshipEquivocation::of, AuthorshipEquivocation::toProof);
 
     /** Checks presence. */
     public AuthorshipEquivocation {
         Objects.requireNonNull(offender, "offender");
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
+    }
+
+    /** Returns the evidence of a runtime proof. */
+    public static AuthorshipEquivocation of(SlotEquivocationProof proof) {
+        return new AuthorshipEquivocation(proof.offender(), proof.slot(), proof.first(), proof.second());
+    }
+
+    /** Returns the runtime's form of this evidence (the same bytes). */
+    public SlotEquivocationProof toProof() {
+        return new SlotEquivocationProof(offender, slot, first, second);
     }
 
     /** Returns the SCALE encoding. */
@@ -49,21 +53,6 @@ public record AuthorshipEquivocation(AccountId32 offender, long slot, Header fir
      * {@link #slot}, and both seals verify under the offender's key.
      */
     public Optional<String> check() {
-        if (first.hash().equals(second.hash())) {
-            return Optional.of("authorship equivocation: both headers are the same block");
-        }
-        for (Header h : new Header[] {first, second}) {
-            OptionalLong s = SlotDigests.slotOf(h);
-            if (s.isEmpty() || s.getAsLong() != slot) {
-                return Optional.of("authorship equivocation: header #" + h.number() + " is not of slot " + slot);
-            }
-            Optional<byte[]> seal = SlotDigests.sealOf(h);
-            if (seal.isEmpty() || seal.get().length != Ed25519Signature.LENGTH
-                    || !Ed25519PublicKey.of(offender.bytes()).verify(SlotDigests.withoutSeal(h).hash().bytes(),
-                    Ed25519Signature.of(seal.get()))) {
-                return Optional.of("authorship equivocation: header #" + h.number() + " is not sealed by " + offender);
-            }
-        }
-        return Optional.empty();
+        return toProof().checkSeals().map(SlotEquivocationProof.Failure::detail);
     }
 }

@@ -54,8 +54,20 @@ public final class BlockImporter {
      */
     public BlockImporter(ChainBackend backend, Executive executive, SlotClock clock, boolean instantFinality,
                          long maxFutureSlots) {
+        this(backend, executive, clock, instantFinality, maxFutureSlots, OffenceReporter.LOGGING);
+    }
+
+    /**
+     * Creates an importer reading epochs from state, with its own fork choice, sending authorship
+     * equivocations to {@code offences} (the node's reporter submits them to the chain).
+     *
+     * @param instantFinality whether every block on the best chain is final at once (dev chains)
+     * @param maxFutureSlots how many slots ahead of the local clock a block may be
+     */
+    public BlockImporter(ChainBackend backend, Executive executive, SlotClock clock, boolean instantFinality,
+                         long maxFutureSlots, OffenceReporter offences) {
         this(backend, executive, new HeaderVerifier(backend, new StateEpochSource(backend), clock,
-                maxFutureSlots), new ForkChoice(backend), OffenceReporter.LOGGING, instantFinality);
+                maxFutureSlots), new ForkChoice(backend), offences, instantFinality);
     }
 
     /**

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where consensus sends evidence of misbehaviour it detects: two blocks sealed by one author in one
  * slot, or two conflicting finality votes signed by one voter in one round. The node turns each
- * into a runtime call that slashes the offender, once the session pallet offers one; evidence is
- * always logged.
+ * into an {@code Offences.report_equivocation} extrinsic ({@code toProof()} gives the runtime's form
+ * of the evidence, with the same bytes), which slashes the offender; {@link #LOGGING} only logs.
  */
 public interface OffenceReporter {
     /** Called once per detected authorship equivocation. */

@@ -1,73 +1,51 @@
 package io.zklayer.consensus;
 
-import io.zklayer.primitives.codec.ScaleReader;
-import io.zklayer.primitives.codec.ScaleWriter;
+import io.zklayer.pallets.offences.AuraDigests;
 import io.zklayer.primitives.types.ConsensusEngineId;
-import io.zklayer.primitives.types.Digest;
 import io.zklayer.primitives.types.DigestItem;
 import io.zklayer.primitives.types.Header;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * The consensus items of a header's digest, in Aura's format so Substrate tools read them: the slot
  * as {@code PreRuntime("aura", u64 LE)} and the author's signature over the hash of the header
- * without it as the last item, {@code Seal("aura", 64 bytes)}.
+ * without it as the last item, {@code Seal("aura", 64 bytes)}. The format lives in the runtime's
+ * {@link AuraDigests}, which reads the same items from equivocation evidence.
  */
 public final class SlotDigests {
     /** The engine id of slot and seal items. */
-    public static final ConsensusEngineId ENGINE = ConsensusEngineId.AURA;
+    public static final ConsensusEngineId ENGINE = AuraDigests.ENGINE;
 
     private SlotDigests() {}
 
     /** Returns the pre-runtime item announcing {@code slot}. */
     public static DigestItem slot(long slot) {
-        return new DigestItem.PreRuntime(ENGINE, new ScaleWriter(8).u64(slot).toByteArray());
+        return AuraDigests.slot(slot);
     }
 
     /** Returns the slot announced in {@code header}'s digest, if exactly one well-formed item is there. */
     public static OptionalLong slotOf(Header header) {
-        OptionalLong found = OptionalLong.empty();
-        for (DigestItem item : header.digest().logs()) {
-            if (item instanceof DigestItem.PreRuntime p && p.engine().equals(ENGINE)) {
-                if (found.isPresent() || p.data().length != 8) {
-                    return OptionalLong.empty();
-                }
-                found = OptionalLong.of(new ScaleReader(p.data()).u64());
-            }
-        }
-        return found;
+        return AuraDigests.slotOf(header);
     }
 
     /** Returns the seal item holding {@code signature}. */
     public static DigestItem seal(byte[] signature) {
-        return new DigestItem.Seal(ENGINE, signature);
+        return AuraDigests.seal(signature);
     }
 
     /** Returns the seal's signature if the last digest item is an Aura seal. */
     public static Optional<byte[]> sealOf(Header header) {
-        List<DigestItem> logs = header.digest().logs();
-        if (logs.isEmpty() || !(logs.get(logs.size() - 1) instanceof DigestItem.Seal s) || !s.engine().equals(ENGINE)) {
-            return Optional.empty();
-        }
-        return Optional.of(s.data());
+        return AuraDigests.sealOf(header);
     }
 
     /** Returns {@code header} without its final seal item (the header the author signed). */
     public static Header withoutSeal(Header header) {
-        List<DigestItem> logs = new ArrayList<>(header.digest().logs());
-        if (!logs.isEmpty() && logs.get(logs.size() - 1) instanceof DigestItem.Seal) {
-            logs.remove(logs.size() - 1);
-        }
-        return header.withDigest(new Digest(logs));
+        return AuraDigests.withoutSeal(header);
     }
 
     /** Returns {@code header} with {@code seal} appended. */
     public static Header sealed(Header unsealed, DigestItem seal) {
-        List<DigestItem> logs = new ArrayList<>(unsealed.digest().logs());
-        logs.add(seal);
-        return unsealed.withDigest(new Digest(logs));
+        return AuraDigests.sealed(unsealed, seal);
     }
 }

@@ -35,6 +35,15 @@ public interface CallHandler<C> {
         return null;
     }
 
+    /**
+     * Returns the pool tags a valid signed {@code call} provides besides its (sender, nonce) tag. Two
+     * transactions providing one tag conflict, so the pool keeps only one of them: for example one
+     * report per offence, whoever sends it. None by default.
+     */
+    default List<byte[]> poolTags(C call) {
+        return List.of();
+    }
+
     /** Returns whether {@code call} is an inherent the block author adds unsigned. */
     default boolean isInherent(C call) {
         return false;

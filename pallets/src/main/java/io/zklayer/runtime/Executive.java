@@ -208,8 +208,10 @@ public final class Executive {
             List<byte[]> requires = checked.nonce > checked.accountNonce
                     ? List.of(nonceTag(checked.signer, checked.nonce - 1)) : List.of();
             long priority = checked.tip.bitLength() > 62 ? Long.MAX_VALUE : checked.tip.longValue();
-            return new TransactionValidity.Valid(priority, requires, List.of(nonceTag(checked.signer, checked.nonce)),
-                    checked.longevity, true);
+            List<byte[]> provides = new java.util.ArrayList<>();
+            provides.add(nonceTag(checked.signer, checked.nonce));
+            provides.addAll(checked.call.poolTags());
+            return new TransactionValidity.Valid(priority, requires, provides, checked.longevity, true);
         } catch (InvalidBlockException e) {
             return new TransactionValidity.Invalid(TransactionValidity.InvalidTransaction.CALL, e.getMessage());
         } finally {

@@ -32,6 +32,12 @@ public record RuntimeCall(Pallet pallet, CallHandler<?> handler, Object call) {
         return ((CallHandler) handler).preValidate(call, signer, ctx);
     }
 
+    /** Returns the extra pool tags the call provides (see {@link CallHandler#poolTags}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public java.util.List<byte[]> poolTags() {
+        return ((CallHandler) handler).poolTags(call);
+    }
+
     /** Returns {@code Pallet.call_name} for logs. */
     public String describe() {
         String name = call.getClass().getSimpleName();

@@ -6,6 +6,8 @@ import io.zklayer.pallets.inference.OnChainRunner;
 import io.zklayer.pallets.models.ModelsPallet;
 import io.zklayer.pallets.models.ModelsParameters;
 import io.zklayer.pallets.models.WasmCodeCheck;
+import io.zklayer.pallets.offences.OffencesParameters;
+import io.zklayer.pallets.offences.OffencesPallet;
 import io.zklayer.pallets.payment.TransactionPaymentPallet;
 import io.zklayer.pallets.pools.PoolsPallet;
 import io.zklayer.pallets.session.SessionPallet;
@@ -24,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>
  *  0 System   1 Timestamp   2 Session   3 Balances   4 TransactionPayment   5 Sudo
- *  6 Models   7 Pools       8 Inference 9 Verifier
+ *  6 Models   7 Pools       8 Inference 9 Verifier 10 Offences
  * </pre>
  *
  * <p>Pools accepts nodes for models that are registered, not deprecated and have no public Wasm
@@ -50,10 +52,11 @@ public final class ZklayerRuntime {
                 WasmCodeCheck.contractRules(EngineConfig.defaults()));
         PoolsPallet pools = new PoolsPallet(system, balances, params.pools(), (ctx, id) -> models.model(ctx, id)
                 .filter(m -> m.active() && !m.hasPublicCode()).isPresent());
+        SessionPallet session = new SessionPallet(balances, SessionParameters.defaults(RuntimeParameters.UNIT));
         Runtime runtime = new Runtime(VERSION, List.of(
                 system,
                 new TimestampPallet(params.minimumPeriodMillis()),
-                new SessionPallet(balances, SessionParameters.defaults(RuntimeParameters.UNIT)),
+                session,
                 balances,
                 new TransactionPaymentPallet(balances, params.fees()),
                 new SudoPallet(self::get),
@@ -61,7 +64,8 @@ public final class ZklayerRuntime {
                 pools,
                 new InferencePallet(balances, pools, models, verifier, params.inference(),
                         new OnChainRunner(EngineConfig.defaults())),
-                verifier));
+                verifier,
+                new OffencesPallet(session, OffencesParameters.defaults())));
         self.set(runtime);
         return runtime;
     }

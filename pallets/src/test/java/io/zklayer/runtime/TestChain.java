@@ -60,7 +60,7 @@ public final class TestChain {
         this.signer = new ExtrinsicSigner(runtime.version().specVersion(), runtime.version().transactionVersion(), bestHash);
     }
 
-    /** Returns a builder with Alice as sudo and validator and no balances. */
+    /** Returns a builder with Alice as sudo and validator (other validators with {@code validators}) and no balances. */
     public static Builder builder() {
         return new Builder();
     }
@@ -72,6 +72,7 @@ public final class TestChain {
         private io.zklayer.pallets.models.ModelsGenesis models = io.zklayer.pallets.models.ModelsGenesis.EMPTY;
         private final List<PalletGenesis> pallets = new java.util.ArrayList<>();
         private final List<java.util.function.Function<Runtime, Pallet>> extraPallets = new java.util.ArrayList<>();
+        private List<AccountId32> validators = List.of(account(DevAccounts.ALICE));
 
         public Builder balance(DevAccounts who, BigInteger amount) {
             balances.put(TestChain.account(who), amount);
@@ -80,6 +81,12 @@ public final class TestChain {
 
         public Builder params(RuntimeParameters p) {
             this.params = p;
+            return this;
+        }
+
+        /** Sets the genesis validators (Alice alone by default). */
+        public Builder validators(DevAccounts... who) {
+            this.validators = java.util.Arrays.stream(who).map(TestChain::account).toList();
             return this;
         }
 
@@ -112,7 +119,7 @@ public final class TestChain {
 
         public TestChain build() {
             return new TestChain(params, new RuntimeGenesisConfig(balances, Optional.of(account(DevAccounts.ALICE)),
-                    List.of(account(DevAccounts.ALICE)), models, epochLength, pallets), extraPallets);
+                    validators, models, epochLength, pallets), extraPallets);
         }
     }
 

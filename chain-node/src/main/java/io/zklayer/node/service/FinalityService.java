@@ -32,14 +32,14 @@ final class FinalityService implements AutoCloseable {
 
     /**
      * Creates the gadget; {@code onFinalized} hears of every block it finalizes (on the finality
-     * thread, after the block is stored as final).
+     * thread, after the block is stored as final); vote equivocations it sees go to {@code offences}.
      */
     FinalityService(StoreChainBackend backend, BlockImporter importer, ConsensusNetwork network, long slotMillis,
-                    Optional<Ed25519KeyPair> key, Consumer<ChainHead> onFinalized) {
+                    Optional<Ed25519KeyPair> key, OffenceReporter offences, Consumer<ChainHead> onFinalized) {
         this.chain = new BackendFinalityChain(backend, importer, importer.verifier().epochs());
         this.chain.addListener((block, justification) -> onFinalized.accept(block));
         this.voter = new GrandpaVoter(chain, network, scheduler, key.orElse(null), FinalityConfig.forSlot(slotMillis),
-                OffenceReporter.LOGGING, new StoredVoterState(backend.store()));
+                offences, new StoredVoterState(backend.store()));
     }
 
     /** Starts voting (or observing) from the stored finalized block. */

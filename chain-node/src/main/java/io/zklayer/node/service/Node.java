@@ -59,6 +59,7 @@ public final class Node implements AutoCloseable {
     private final StoreChainBackend backend;
     private final TransactionPool pool;
     private final SlotClock clock;
+    private final OffenceReporter offences;
     private final BlockImporter importer;
     private final BlockAuthor author;
     private final ChainNotifications notifications = new ChainNotifications();
@@ -88,9 +89,11 @@ public final class Node implements AutoCloseable {
         this.pool = new TransactionPool(TransactionPool.Config.defaults(), System::nanoTime);
         long epochLength = Optional.ofNullable(SessionPallet.EPOCH_LENGTH.get(backend.stateAt(backend.genesis().hash())))
                 .orElse(RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH);
+        this.offences = settings.authoringKey().<OffenceReporter>map(k -> new ChainOffenceReporter(backend,
+                runtime.version(), pool, this::validate, k)).orElse(OffenceReporter.LOGGING);
         this.importer = new BlockImporter(backend, executive,
                 new HeaderVerifier(backend, new StateEpochSource(backend, epochLength), clock, 1), new ForkChoice(backend),
-                OffenceReporter.LOGGING, settings.instantFinality());
+                offences, settings.instantFinality());
         this.author = settings.authoringKey().map(k -> new BlockAuthor(backend, executive, importer, clock, k)).orElse(null);
         this.chainEvents = Executors.newSingleThreadExecutor(daemon("chain-events"));
         this.timers = Executors.newScheduledThreadPool(1, daemon("node-timers"));
@@ -116,7 +119,7 @@ public final class Node implements AutoCloseable {
                 node.network = NetworkService.start(settings.network().get(), access);
                 if (!settings.instantFinality()) {
                     FinalityService f = new FinalityService(node.backend, node.importer, node.network,
-                            node.clock.slotDurationMillis(), settings.authoringKey(),
+                            node.clock.slotDurationMillis(), settings.authoringKey(), node.offences,
                             head -> node.chainEvents.execute(() -> node.onFinalized(head)));
                     node.finality = f;
                     access.setFinality(f);

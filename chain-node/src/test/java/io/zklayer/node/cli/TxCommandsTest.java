@@ -138,10 +138,10 @@ class TxCommandsTest {
         run(1, concat(base, "--pallet", "3", "--call", "3", "--args-hex", "0x00" + "11".repeat(32) + "04"));
 
         rejected("--pallet: the runtime has no pallet 'Staking' (pallets: 0 System, 1 Timestamp, 2 Session, 3 Balances,"
-                + " 4 TransactionPayment, 5 Sudo, 6 Models, 7 Pools, 8 Inference, 9 Verifier)",
+                + " 4 TransactionPayment, 5 Sudo, 6 Models, 7 Pools, 8 Inference, 9 Verifier, 10 Offences)",
                 concat(base, "--pallet", "Staking", "--call", "bond"));
         rejected("--pallet TransactionPayment: pallet TransactionPayment has no calls (pallets with calls: System, Timestamp,"
-                + " Session, Balances, Sudo, Models, Pools, Inference, Verifier)",
+                + " Session, Balances, Sudo, Models, Pools, Inference, Verifier, Offences)",
                 concat(base, "--pallet", "TransactionPayment", "--call", "0"));
         rejected("--call: pallet Balances has no call 'transfer' (calls: 0 transfer_allow_death, 2 force_transfer,"
                 + " 3 transfer_keep_alive, 4 transfer_all, 8 force_set_balance)",

@@ -1,6 +1,7 @@
 package io.zklayer.consensus.finality;
 
 import io.zklayer.consensus.ChainHead;
+import io.zklayer.pallets.offences.GrandpaEquivocationProof;
 import io.zklayer.primitives.codec.ScaleCodec;
 import io.zklayer.primitives.codec.ScaleCodecs;
 import io.zklayer.primitives.codec.ScaleWriter;
@@ -52,11 +53,7 @@ public record SignedVote(VoteKind kind, ChainHead target, Ed25519Signature signa
 
     /** Returns the bytes a voter signs for {@code kind} on {@code target} in {@code round} of set {@code setId}. */
     public static byte[] payload(VoteKind kind, ChainHead target, long round, long setId) {
-        ScaleWriter w = new ScaleWriter(1 + 36 + 16);
-        FinalityCodecs.KIND.encode(w, kind);
-        FinalityCodecs.TARGET.encode(w, target);
-        w.u64(round).u64(setId);
-        return w.toByteArray();
+        return GrandpaEquivocationProof.payload(kind.toRuntime(), target.hash(), target.number(), round, setId);
     }
 
     /** Returns {@code key}'s signed vote of {@code kind} for {@code target} in {@code round} of set {@code setId}. */

@@ -1,11 +1,9 @@
 package io.zklayer.consensus.finality;
 
 import io.zklayer.consensus.ChainHead;
+import io.zklayer.pallets.offences.GrandpaEquivocationProof;
 import io.zklayer.primitives.codec.ScaleCodec;
 import io.zklayer.primitives.codec.ScaleCodecs;
-import io.zklayer.primitives.codec.ScaleReader;
-import io.zklayer.primitives.codec.ScaleWriter;
-import io.zklayer.primitives.crypto.Ed25519Signature;
 import io.zklayer.primitives.types.AccountId32;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +13,8 @@ import java.util.Optional;
  * {@code sp_consensus_grandpa::EquivocationProof} encoding: {@code set_id u64 ‖
  * Equivocation enum (Prevote = 0, Precommit = 1) ‖ round u64 ‖ identity [32] ‖ first (target,
  * signature) ‖ second (target, signature)}. Anyone holding the voter's key can check it
- * ({@link #check()}); a runtime call carrying these bytes lets the chain slash the voter.
+ * ({@link #check()}); {@code Offences.report_equivocation} carrying these bytes ({@link #toProof()},
+ * the runtime's own type with the same encoding) lets the chain slash the voter.
  *
  * @param setId the authority set id
  * @param round the round
@@ -26,26 +25,9 @@ import java.util.Optional;
  */
 public record VoteEquivocation(long setId, long round, VoteKind kind, AccountId32 offender, SignedVote first,
                                SignedVote second) {
-    /** SCALE codec. */
-    public static final ScaleCodec<VoteEquivocation> CODEC = ScaleCodecs.of("EquivocationProof",
-            8 + 1 + 8 + 32 + 2 * (36 + 64),
-            (w, e) -> {
-                w.u64(e.setId);
-                FinalityCodecs.KIND.encode(w, e.kind);
-                w.u64(e.round);
-                AccountId32.CODEC.encode(w, e.offender);
-                writeVote(w, e.first);
-                writeVote(w, e.second);
-            },
-            r -> {
-                long setId = r.u64();
-                VoteKind kind = FinalityCodecs.KIND.decode(r);
-                long round = r.u64();
-                AccountId32 offender = AccountId32.CODEC.decode(r);
-                SignedVote first = readVote(r, kind, offender);
-                SignedVote second = readVote(r, kind, offender);
-                return new VoteEquivocation(setId, round, kind, offender, first, second);
-            });
+    /** SCALE codec: the runtime's {@link GrandpaEquivocationProof#CODEC}. */
+    public static final ScaleCodec<VoteEquivocation> CODEC = ScaleCodecs.map("EquivocationProof",
+            GrandpaEquivocationProof.CODEC, VoteEquivocation::of, VoteEquivocation::toProof);
 
     /** Checks that both votes are the offender's and of {@code kind}. */
     public VoteEquivocation {
@@ -68,23 +50,27 @@ public record VoteEquivocation(long setId, long round, VoteKind kind, AccountId3
      * signatures verify for this round and set.
      */
     public Optional<String> check() {
-        if (first.target().equals(second.target())) {
-            return Optional.of("vote equivocation: both votes are for " + first.target());
-        }
-        if (!first.verify(round, setId) || !second.verify(round, setId)) {
-            return Optional.of("vote equivocation: a signature does not verify for round " + round + " of set " + setId);
-        }
-        return Optional.empty();
+        return toProof().checkSignatures().map(GrandpaEquivocationProof.Failure::detail);
     }
 
-    private static void writeVote(ScaleWriter w, SignedVote v) {
-        FinalityCodecs.TARGET.encode(w, v.target());
-        FinalityCodecs.SIGNATURE.encode(w, v.signature());
+    /** Returns the runtime's form of this evidence (the same bytes), as {@code Offences.report_equivocation} takes it. */
+    public GrandpaEquivocationProof toProof() {
+        return GrandpaEquivocationProof.of(setId, round, kind.toRuntime(), offender, target(first), target(second));
     }
 
-    private static SignedVote readVote(ScaleReader r, VoteKind kind, AccountId32 offender) {
-        ChainHead target = FinalityCodecs.TARGET.decode(r);
-        Ed25519Signature sig = FinalityCodecs.SIGNATURE.decode(r);
-        return new SignedVote(kind, target, sig, offender);
+    /** Returns the evidence of a runtime proof. */
+    public static VoteEquivocation of(GrandpaEquivocationProof proof) {
+        VoteKind kind = VoteKind.of(proof.kind());
+        GrandpaEquivocationProof.RoundEquivocation v = proof.equivocation().votes();
+        return new VoteEquivocation(proof.setId(), v.round(), kind, v.identity(), vote(kind, v.first(), v.identity()),
+                vote(kind, v.second(), v.identity()));
+    }
+
+    private static GrandpaEquivocationProof.SignedTarget target(SignedVote v) {
+        return new GrandpaEquivocationProof.SignedTarget(v.target().hash(), v.target().number(), v.signature());
+    }
+
+    private static SignedVote vote(VoteKind kind, GrandpaEquivocationProof.SignedTarget t, AccountId32 voter) {
+        return new SignedVote(kind, new ChainHead(t.hash(), t.number()), t.signature(), voter);
     }
 }

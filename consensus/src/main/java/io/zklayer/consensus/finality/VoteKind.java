@@ -21,4 +21,15 @@ public enum VoteKind {
     public int index() {
         return index;
     }
+
+    /** Returns the runtime's name for this kind (same index). */
+    public io.zklayer.pallets.offences.GrandpaVoteKind toRuntime() {
+        return this == PREVOTE ? io.zklayer.pallets.offences.GrandpaVoteKind.PREVOTE
+                : io.zklayer.pallets.offences.GrandpaVoteKind.PRECOMMIT;
+    }
+
+    /** Returns the kind of the runtime's {@code kind} (same index). */
+    public static VoteKind of(io.zklayer.pallets.offences.GrandpaVoteKind kind) {
+        return kind == io.zklayer.pallets.offences.GrandpaVoteKind.PREVOTE ? PREVOTE : PRECOMMIT;
+    }
 }

@@ -2,6 +2,7 @@ package io.zklayer.pallets.inference;
 
 import io.zklayer.primitives.codec.ScaleCodec;
 import io.zklayer.primitives.codec.ScaleCodecs;
+import io.zklayer.primitives.codec.ScaleRecord;
 import io.zklayer.primitives.types.AccountId32;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -29,22 +30,19 @@ import java.util.Objects;
 public record Workload(AccountId32 owner, long model, WorkloadInput input, byte[] inputCommitment, BigInteger maxPrice,
                        BigInteger price, long deadlineBlocks, long submittedAt, int attempts, WorkloadStatus status) {
     /** SCALE codec (see the class comment). */
-    public static final ScaleCodec<Workload> CODEC = ScaleCodecs.of("Workload", 32 + 4 + 2 + 32 + 32 + 4 + 8 + 1 + 1,
-            (w, x) -> {
-                AccountId32.CODEC.encode(w, x.owner);
-                w.u32(x.model);
-                WorkloadInput.CODEC.encode(w, x.input);
-                w.raw(x.inputCommitment);
-                w.u128(x.maxPrice);
-                w.u128(x.price);
-                w.u32(x.deadlineBlocks);
-                w.u64(x.submittedAt);
-                w.u8(x.attempts);
-                WorkloadStatus.CODEC.encode(w, x.status);
-            },
-            r -> new Workload(AccountId32.CODEC.decode(r), r.u32(), WorkloadInput.CODEC.decode(r),
-                    r.raw(32, "Workload.input_commitment"), r.u128(), r.u128(), r.u32(), r.u64(), r.u8(),
-                    WorkloadStatus.CODEC.decode(r)));
+    public static final ScaleRecord<Workload> CODEC = ScaleRecord.ofFields("Workload",
+            v -> new Workload((AccountId32) v[0], (Long) v[1], (WorkloadInput) v[2], (byte[]) v[3], (BigInteger) v[4],
+                    (BigInteger) v[5], (Long) v[6], (Long) v[7], (Integer) v[8], (WorkloadStatus) v[9]),
+            ScaleRecord.field("owner", AccountId32.CODEC, Workload::owner),
+            ScaleRecord.field("model", ScaleCodecs.U32, Workload::model),
+            ScaleRecord.field("input", WorkloadInput.CODEC, Workload::input),
+            ScaleRecord.field("input_commitment", ScaleCodecs.fixedBytes(32), Workload::inputCommitment),
+            ScaleRecord.field("max_price", ScaleCodecs.U128, Workload::maxPrice),
+            ScaleRecord.field("price", ScaleCodecs.U128, Workload::price),
+            ScaleRecord.field("deadline_blocks", ScaleCodecs.U32, Workload::deadlineBlocks),
+            ScaleRecord.field("submitted_at", ScaleCodecs.U64, Workload::submittedAt),
+            ScaleRecord.field("attempts", ScaleCodecs.U8, Workload::attempts),
+            ScaleRecord.field("status", WorkloadStatus.CODEC, Workload::status));
 
     /** Copies the commitment and checks its length. */
     public Workload {

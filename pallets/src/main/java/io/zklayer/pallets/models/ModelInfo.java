@@ -3,6 +3,7 @@ package io.zklayer.pallets.models;
 import io.zklayer.pallets.verifier.PublicSignals;
 import io.zklayer.primitives.codec.ScaleCodec;
 import io.zklayer.primitives.codec.ScaleCodecs;
+import io.zklayer.primitives.codec.ScaleRecord;
 import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.H256;
 import io.zklayer.zk.ZkFormatException;
@@ -41,31 +42,32 @@ public record ModelInfo(AccountId32 owner, String name, long version, String des
                         long computeUnits, long registeredAt, Optional<Long> deprecatedAt) {
 
     /** SCALE codec (see the class comment). */
-    public static final ScaleCodec<ModelInfo> CODEC = ScaleCodecs.of("ModelInfo",
-            32 + 1 + 4 + 1 + ModelIo.CODEC.minEncodedSize() + 32 + 32 + 1 + 16 + 8 + 4 + 1,
-            (w, m) -> {
-                AccountId32.CODEC.encode(w, m.owner());
-                w.string(m.name()).u32(m.version()).string(m.description());
-                ModelIo.CODEC.encode(w, m.io());
-                PublicSignals.FR.encode(w, m.weightCommitment());
-                H256.CODEC.encode(w, m.keyId());
-                ScaleCodecs.option(H256.CODEC).encode(w, m.codeHash());
-                w.u128(m.pricePerInference()).u64(m.computeUnits()).u32(m.registeredAt());
-                ScaleCodecs.option(ScaleCodecs.U32).encode(w, m.deprecatedAt());
-            },
-            r -> new ModelInfo(
-                    ScaleCodecs.decodeWithin("ModelInfo.owner", AccountId32.CODEC, r),
-                    ScaleCodecs.decodeWithin("ModelInfo.name", ScaleCodecs.STRING, r),
-                    ScaleCodecs.decodeWithin("ModelInfo.version", ScaleCodecs.U32, r),
-                    ScaleCodecs.decodeWithin("ModelInfo.description", ScaleCodecs.STRING, r),
-                    ScaleCodecs.decodeWithin("ModelInfo.io", ModelIo.CODEC, r),
-                    ScaleCodecs.decodeWithin("ModelInfo.weight_commitment", PublicSignals.FR, r),
-                    ScaleCodecs.decodeWithin("ModelInfo.key_id", H256.CODEC, r),
-                    ScaleCodecs.decodeWithin("ModelInfo.code_hash", ScaleCodecs.option(H256.CODEC), r),
-                    ScaleCodecs.decodeWithin("ModelInfo.price_per_inference", ScaleCodecs.U128, r),
-                    ScaleCodecs.decodeWithin("ModelInfo.compute_units", ScaleCodecs.U64, r),
-                    ScaleCodecs.decodeWithin("ModelInfo.registered_at", ScaleCodecs.U32, r),
-                    ScaleCodecs.decodeWithin("ModelInfo.deprecated_at", ScaleCodecs.option(ScaleCodecs.U32), r)));
+    public static final ScaleRecord<ModelInfo> CODEC = ScaleRecord.ofFields("ModelInfo",
+            v -> new ModelInfo((AccountId32) v[0], (String) v[1], (Long) v[2], (String) v[3], (ModelIo) v[4],
+                    (Fr) v[5], (H256) v[6], optionalHash(v[7]), (BigInteger) v[8], (Long) v[9], (Long) v[10],
+                    optionalLong(v[11])),
+            ScaleRecord.field("owner", AccountId32.CODEC, ModelInfo::owner),
+            ScaleRecord.field("name", ScaleCodecs.STRING, ModelInfo::name),
+            ScaleRecord.field("version", ScaleCodecs.U32, ModelInfo::version),
+            ScaleRecord.field("description", ScaleCodecs.STRING, ModelInfo::description),
+            ScaleRecord.field("io", ModelIo.CODEC, ModelInfo::io),
+            ScaleRecord.field("weight_commitment", PublicSignals.FR, ModelInfo::weightCommitment),
+            ScaleRecord.field("key_id", H256.CODEC, ModelInfo::keyId),
+            ScaleRecord.field("code_hash", ScaleCodecs.option(H256.CODEC), ModelInfo::codeHash),
+            ScaleRecord.field("price_per_inference", ScaleCodecs.U128, ModelInfo::pricePerInference),
+            ScaleRecord.field("compute_units", ScaleCodecs.U64, ModelInfo::computeUnits),
+            ScaleRecord.field("registered_at", ScaleCodecs.U32, ModelInfo::registeredAt),
+            ScaleRecord.field("deprecated_at", ScaleCodecs.option(ScaleCodecs.U32), ModelInfo::deprecatedAt));
+
+    @SuppressWarnings("unchecked")
+    private static Optional<H256> optionalHash(Object decoded) {
+        return (Optional<H256>) decoded;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Long> optionalLong(Object decoded) {
+        return (Optional<Long>) decoded;
+    }
 
     /** Returns whether the model takes new workloads and backtests (it is not deprecated). */
     public boolean active() {

@@ -44,28 +44,31 @@ public record ModelIo(InputSpec input, OutputSpec output, long outputValues) {
     }
 
     /** SCALE codec of {@link InputSpec}. */
-    public static final ScaleCodec<InputSpec> INPUT_SPEC = ScaleCodecs.of("InputSpec", 9, (w, s) -> {
-        w.compact(s.shape().size());
-        s.shape().forEach(d -> w.u32(d));
-        w.i32(s.min()).i32(s.max());
-    }, r -> {
-        int start = r.position();
-        int rank = r.length("InputSpec.shape", 4);
-        if (rank > InputSpec.MAX_RANK) {
-            throw new ScaleDecodeException("InputSpec", start, "rank " + rank + " exceeds " + InputSpec.MAX_RANK);
-        }
-        List<Integer> shape = new ArrayList<>(rank);
-        for (int i = 0; i < rank; i++) {
-            shape.add((int) Math.min(Integer.MAX_VALUE, r.u32()));
-        }
-        int min = r.i32();
-        int max = r.i32();
-        try {
-            return new InputSpec(shape, min, max);
-        } catch (ModelFormatException e) {
-            throw new ScaleDecodeException("InputSpec", start, e.getMessage());
-        }
-    });
+    public static final ScaleCodec<InputSpec> INPUT_SPEC = ScaleRecord.of("InputSpec",
+            ScaleRecord.field("shape", ScaleCodecs.of("Vec<u32>", 1, (w, shape) -> {
+                w.compact(shape.size());
+                shape.forEach(d -> w.u32(d));
+            }, r -> {
+                int start = r.position();
+                int rank = r.length("InputSpec.shape", 4);
+                if (rank > InputSpec.MAX_RANK) {
+                    throw new ScaleDecodeException("InputSpec", start, "rank " + rank + " exceeds " + InputSpec.MAX_RANK);
+                }
+                List<Integer> shape = new ArrayList<>(rank);
+                for (int i = 0; i < rank; i++) {
+                    shape.add((int) Math.min(Integer.MAX_VALUE, r.u32()));
+                }
+                return shape;
+            }), InputSpec::shape),
+            ScaleRecord.field("min", ScaleCodecs.I32, InputSpec::min),
+            ScaleRecord.field("max", ScaleCodecs.I32, InputSpec::max),
+            (shape, min, max) -> {
+                try {
+                    return new InputSpec(shape, min, max);
+                } catch (ModelFormatException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            });
 
     /** SCALE codec of {@link OutputSpec}: Logits 0, ArgMax 1, Threshold 2 {index u32, threshold i32}. */
     public static final ScaleCodec<OutputSpec> OUTPUT_SPEC = ScaleEnum.<OutputSpec>builder("OutputSpec")

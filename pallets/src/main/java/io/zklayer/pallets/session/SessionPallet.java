@@ -34,7 +34,8 @@ import java.util.Optional;
  * <p>Validators join and leave at epoch boundaries ({@link ValidatorRegistry}): {@code register_validator}
  * bonds a session key that joins the set at the next epoch change, {@code unregister} takes it out at the
  * next one, and the set of epoch e + 1 is fixed in the last block of epoch e, never larger than
- * {@code MaxValidators}.
+ * {@code MaxValidators}. A validator proven to have equivocated is punished through {@link #punish}
+ * (called by the Offences pallet).
  */
 public final class SessionPallet implements Pallet, CallHandler<SessionCall> {
     /** Fixed pallet index. */
@@ -86,6 +87,22 @@ public final class SessionPallet implements Pallet, CallHandler<SessionCall> {
     /** Returns the message a session key signs to prove {@code controller} holds it (the registration proof). */
     public static byte[] keyProofMessage(AccountId32 controller) {
         return ValidatorRegistry.proofMessage(controller);
+    }
+
+    /**
+     * Punishes the validator with {@code sessionKey} for an offence the caller has proven: a registered validator
+     * loses {@code share} of its bond ({@code reporterShare} of the slashed amount to {@code reporter}, the rest to
+     * the treasury) and leaves the set at the next epoch change; a genesis validator, which has no bond, is left
+     * out of the next epoch's set and returns in the one after. Deposits no events; the result says what happened.
+     */
+    public ValidatorPenalty punish(RuntimeContext ctx, AccountId32 sessionKey, io.zklayer.runtime.Permill share,
+                                   AccountId32 reporter, io.zklayer.runtime.Permill reporterShare) {
+        return registry.punish(ctx, sessionKey, share, reporter, reporterShare);
+    }
+
+    /** Returns the genesis validators suspended after an offence, with the epoch each returns in. */
+    public static List<ValidatorSuspension> suspensions(TrieState state) {
+        return ValidatorRegistry.SUSPENDED.get(state);
     }
 
     /** Returns the current validators. */

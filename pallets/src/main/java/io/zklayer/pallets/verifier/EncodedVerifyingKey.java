@@ -2,7 +2,7 @@ package io.zklayer.pallets.verifier;
 
 import io.zklayer.primitives.codec.ScaleCodec;
 import io.zklayer.primitives.codec.ScaleCodecs;
-import io.zklayer.primitives.codec.ScaleReader;
+import io.zklayer.primitives.codec.ScaleRecord;
 import io.zklayer.primitives.types.H256;
 import io.zklayer.zk.ZkFormatException;
 import io.zklayer.zk.curve.G1Point;
@@ -39,9 +39,33 @@ public final class EncodedVerifyingKey {
 
     private static final String TYPE = "VerifyingKey";
 
+    /** The IC vector: a compact count of 1…65 checked before anything is read, then the points. */
+    private static final ScaleCodec<List<byte[]>> IC = ScaleCodecs.of("Vec<[u8; 64]>", 1 + 64,
+            (w, points) -> {
+                w.compact(points.size());
+                points.forEach(w::raw);
+            },
+            r -> {
+                int n = r.length(TYPE + ".ic", 64);
+                if (n < 1 || n > MAX_PUBLIC_INPUTS + 1) {
+                    throw r.error(TYPE + ".ic", "holds " + n + " points; a key needs 1 to " + (MAX_PUBLIC_INPUTS + 1)
+                            + " (public signals + 1)");
+                }
+                List<byte[]> points = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    points.add(r.raw(64, TYPE + ".ic"));
+                }
+                return points;
+            });
+
     /** SCALE codec (see the class comment); decoding bounds the IC length before allocating. */
-    public static final ScaleCodec<EncodedVerifyingKey> CODEC = ScaleCodecs.of(TYPE, FIXED_LENGTH + 1,
-            (w, k) -> w.raw(k.bytes), EncodedVerifyingKey::read);
+    public static final ScaleRecord<EncodedVerifyingKey> CODEC = ScaleRecord.of(TYPE,
+            ScaleRecord.field("alpha", ScaleCodecs.fixedBytes(64), k -> k.slice(0, 64)),
+            ScaleRecord.field("beta", ScaleCodecs.fixedBytes(128), k -> k.slice(64, 128)),
+            ScaleRecord.field("gamma", ScaleCodecs.fixedBytes(128), k -> k.slice(192, 128)),
+            ScaleRecord.field("delta", ScaleCodecs.fixedBytes(128), k -> k.slice(320, 128)),
+            ScaleRecord.field("ic", IC, EncodedVerifyingKey::icPoints),
+            EncodedVerifyingKey::assemble);
 
     private final byte[] bytes;
     private final int icCount;
@@ -51,16 +75,25 @@ public final class EncodedVerifyingKey {
         this.icCount = icCount;
     }
 
-    private static EncodedVerifyingKey read(ScaleReader r) {
-        int start = r.position();
-        r.raw(FIXED_LENGTH, TYPE + ".alpha..delta");
-        int n = r.length(TYPE + ".ic", 64);
-        if (n < 1 || n > MAX_PUBLIC_INPUTS + 1) {
-            throw r.error(TYPE + ".ic", "holds " + n + " points; a key needs 1 to " + (MAX_PUBLIC_INPUTS + 1)
-                    + " (public signals + 1)");
+    private byte[] slice(int from, int length) {
+        return Arrays.copyOfRange(bytes, from, from + length);
+    }
+
+    private List<byte[]> icPoints() {
+        int icStart = bytes.length - 64 * icCount;
+        List<byte[]> out = new ArrayList<>(icCount);
+        for (int i = 0; i < icCount; i++) {
+            out.add(slice(icStart + 64 * i, 64));
         }
-        r.raw(64 * n, TYPE + ".ic");
-        return new EncodedVerifyingKey(r.consumedSince(start), n);
+        return out;
+    }
+
+    private static EncodedVerifyingKey assemble(byte[] alpha, byte[] beta, byte[] gamma, byte[] delta, List<byte[]> ic) {
+        io.zklayer.primitives.codec.ScaleWriter w = new io.zklayer.primitives.codec.ScaleWriter(
+                FIXED_LENGTH + 2 + 64 * ic.size());
+        w.raw(alpha).raw(beta).raw(gamma).raw(delta).compact(ic.size());
+        ic.forEach(w::raw);
+        return new EncodedVerifyingKey(w.toByteArray(), ic.size());
     }
 
     /** Returns the on-chain form of a (valid) key; fails if it has more than {@link #MAX_PUBLIC_INPUTS} signals. */

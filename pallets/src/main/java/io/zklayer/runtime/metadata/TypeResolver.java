@@ -285,18 +285,6 @@ public final class TypeResolver {
         if (known.isPresent()) {
             return known.get();
         }
-        List<DeclaredShapes.Field> declaredFields = DeclaredShapes.STRUCTS.get(t.text());
-        if (declaredFields != null && !declared.containsKey(t.text())) {
-            int id = builder.reserve(t.text());
-            byName.put(t.text(), id);
-            List<TypeField> fields = new ArrayList<>();
-            for (DeclaredShapes.Field f : declaredFields) {
-                fields.add(TypeField.named(f.name(), resolve(f.type()), f.type()));
-            }
-            builder.define(id, List.of(crate, "types", rustIdentifier(t.text())), List.of(),
-                    new TypeDef.Composite(fields), List.of());
-            return id;
-        }
         Set<ScaleCodec<?>> codecs = declared.get(t.text());
         if (codecs != null && codecs.size() == 1) {
             return resolve(codecs.iterator().next());

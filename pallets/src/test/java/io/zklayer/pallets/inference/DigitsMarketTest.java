@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The digits model end to end in the runtime with real Groth16 proofs: five workloads, two nodes,
- * every balance accounted for. The seeded circuit setup (about 20 s) runs once for the class.
+ * every balance accounted for. The circuit keys are the shared seeded setup
+ * ({@link io.zklayer.pallets.testing.DigitsCircuit}), made once per test JVM.
  */
 class DigitsMarketTest {
     static final BigInteger PRICE = UNIT.multiply(BigInteger.valueOf(3));
@@ -34,7 +35,7 @@ class DigitsMarketTest {
     static void setup() {
         long t0 = System.nanoTime();
         digits = TestModels.digits();
-        System.out.printf("digits market: seeded circuit setup %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf("digits market: circuit keys %d ms (shared setup)%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
     @Test

@@ -5,10 +5,10 @@ import io.zklayer.pallets.models.ModelIo;
 import io.zklayer.pallets.models.ModelPricing;
 import io.zklayer.pallets.models.ModelsCall;
 import io.zklayer.pallets.models.ModelsGenesis;
+import io.zklayer.pallets.testing.DigitsCircuit;
 import io.zklayer.pallets.verifier.EncodedVerifyingKey;
 import io.zklayer.primitives.model.Dense;
 import io.zklayer.primitives.model.InputSpec;
-import io.zklayer.primitives.model.ModelCodec;
 import io.zklayer.primitives.model.OutputSpec;
 import io.zklayer.primitives.model.QuantizedModel;
 import io.zklayer.primitives.types.AccountId32;
@@ -18,22 +18,14 @@ import io.zklayer.zk.ml.ModelCircuit;
 import io.zklayer.zk.ml.ModelCircuitKeys;
 import io.zklayer.zk.ml.ModelWitness;
 import io.zklayer.zk.ml.WeightCommitment;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Models with Groth16 keys for market tests: a tiny 4-input model (setup in well under a second)
- * for most tests, and the shipped digits model (seeded setup about 20 s, made once per JVM).
+ * for most tests, and the shipped digits model with the keys the registry tests use too
+ * ({@link DigitsCircuit}: one seeded setup per JVM).
  */
 public final class TestModels {
     /**
@@ -70,7 +62,6 @@ public final class TestModels {
 
     private static Prover tiny;
     private static Prover digits;
-    private static List<byte[]> samples;
 
     private TestModels() {}
 
@@ -86,46 +77,16 @@ public final class TestModels {
         return tiny;
     }
 
-    /** Returns the digits model with keys from a seeded setup (about 20 s the first time). */
+    /** Returns the digits model with the keys of the shared seeded setup ({@link DigitsCircuit}, made once per JVM). */
     static synchronized Prover digits() {
         if (digits == null) {
-            QuantizedModel m = ModelCodec.decode(resource("digits.zkm"));
-            digits = new Prover(m, ModelCircuitKeys.testSetup(ModelCircuit.of(m), 6005));
+            digits = new Prover(DigitsCircuit.model(), DigitsCircuit.keys());
         }
         return digits;
     }
 
     /** Returns the digits samples (64 bytes each, 0..16) in file order. */
-    static synchronized List<byte[]> digitsSamples() {
-        if (samples == null) {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                    new ByteArrayInputStream(resource("digits.csv.gz"))), StandardCharsets.US_ASCII))) {
-                List<byte[]> out = new ArrayList<>();
-                String line;
-                while ((line = in.readLine()) != null) {
-                    String[] f = line.split(",");
-                    byte[] x = new byte[64];
-                    for (int i = 0; i < 64; i++) {
-                        x[i] = (byte) Math.round(Double.parseDouble(f[i]));
-                    }
-                    out.add(x);
-                }
-                samples = out;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return samples;
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = TestModels.class.getResourceAsStream("/ml/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource /ml/" + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static List<byte[]> digitsSamples() {
+        return DigitsCircuit.samples().stream().map(DigitsCircuit.Sample::pixels).toList();
     }
 }

@@ -4,6 +4,7 @@ import static io.zklayer.runtime.TestChain.UNIT;
 import static io.zklayer.runtime.TestChain.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zklayer.pallets.testing.DigitsCircuit;
 import io.zklayer.pallets.verifier.BlockProofBatch;
 import io.zklayer.pallets.verifier.EncodedVerifyingKey;
 import io.zklayer.pallets.verifier.VerifierPallet;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Verified backtesting of the digits model with real Groth16 proofs: six labelled samples of the data set,
- * five the model classifies right and one it gets wrong, proved once for the class (the seeded setup takes
- * about 20 s on 2 cores, each proof about a second).
+ * five the model classifies right and one it gets wrong, proved once for the class (the seeded setup is the
+ * shared {@link DigitsCircuit}, made once per test JVM; each proof takes about a second).
  */
 class ModelBacktestTest {
     private static final AccountId32 ALICE = account(DevAccounts.ALICE);
@@ -40,9 +41,9 @@ class ModelBacktestTest {
         long t0 = System.nanoTime();
         key = EncodedVerifyingKey.of(DigitsFixture.keys().verifyingKey());
         long t1 = System.nanoTime();
-        List<DigitsFixture.Sample> right = new ArrayList<>();
-        DigitsFixture.Sample wrong = null;
-        for (DigitsFixture.Sample s : DigitsFixture.samples()) {
+        List<DigitsCircuit.Sample> right = new ArrayList<>();
+        DigitsCircuit.Sample wrong = null;
+        for (DigitsCircuit.Sample s : DigitsFixture.samples()) {
             boolean correct = DigitsFixture.predict(s.pixels()) == s.label();
             if (correct && right.size() < 5) {
                 right.add(s);
@@ -53,16 +54,16 @@ class ModelBacktestTest {
                 break;
             }
         }
-        List<DigitsFixture.Sample> chosen = new ArrayList<>(right);
+        List<DigitsCircuit.Sample> chosen = new ArrayList<>(right);
         wrongIndex = 3;
         chosen.add(wrongIndex, wrong);
         cases = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            DigitsFixture.Sample s = chosen.get(i);
+            DigitsCircuit.Sample s = chosen.get(i);
             cases.add(new BacktestCase(s.label(), DigitsFixture.inputCommitment(s.pixels()),
                     DigitsFixture.classBytes(DigitsFixture.predict(s.pixels())), DigitsFixture.prove(s.pixels(), i)));
         }
-        System.out.printf("digits backtest fixture: seeded setup %d ms, 6 proofs %d ms%n", (t1 - t0) / 1_000_000,
+        System.out.printf("digits backtest fixture: keys %d ms (shared setup), 6 proofs %d ms%n", (t1 - t0) / 1_000_000,
                 (System.nanoTime() - t1) / 1_000_000);
     }
 

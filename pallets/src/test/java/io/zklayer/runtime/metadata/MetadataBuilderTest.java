@@ -329,13 +329,12 @@ class MetadataBuilderTest {
     enum Reason { DEADLINE_MISSED, NO_NODE }
 
     @Test
-    void javaEnumCodecsAndHandWrittenStructsWithDeclaredLayoutsAreDescribed() {
+    void javaEnumCodecsAndStructsOfAnyFieldCountAreDescribedAndHandWrittenStructCodecsAreRefused() {
         record Spec(List<Long> shape, int min, int max) {}
-        // a hand-written codec, as pallet_models writes InputSpec; DeclaredShapes knows its layout
-        io.zklayer.primitives.codec.ScaleCodec<Spec> spec = ScaleCodecs.of("InputSpec", 9, (w, v) -> {
-            ScaleCodecs.vec(ScaleCodecs.U32).encode(w, v.shape());
-            w.i32(v.min()).i32(v.max());
-        }, r -> new Spec(ScaleCodecs.vec(ScaleCodecs.U32).decode(r), r.i32(), r.i32()));
+        var spec = ScaleRecord.ofFields("GadgetSpec", v -> new Spec(listOfLongs(v[0]), (Integer) v[1], (Integer) v[2]),
+                ScaleRecord.field("shape", ScaleCodecs.vec(ScaleCodecs.U32), Spec::shape),
+                ScaleRecord.field("min", ScaleCodecs.I32, Spec::min),
+                ScaleRecord.field("max", ScaleCodecs.I32, Spec::max));
         var reason = io.zklayer.primitives.codec.ScaleEnum.ofUnitEnum("RefundReason", Reason.class, Enum::ordinal);
         StorageValue<Spec> specItem = new StorageValue<>("Gadgets", "Spec", spec, null, "?");
         StorageValue<Reason> reasonItem = new StorageValue<>("Gadgets", "Reason", reason, null, "?");
@@ -343,7 +342,7 @@ class MetadataBuilderTest {
                 List.of(specItem.descriptor(), reasonItem.descriptor()))), RuntimeApis.DESCRIPTORS);
         var entries = m.pallet("Gadgets").orElseThrow().storage().orElseThrow().entries();
         PortableType specType = m.types().type(entries.get(0).valueType());
-        assertThat(specType.pathName()).endsWith("::types::InputSpec");
+        assertThat(specType.pathName()).endsWith("::types::GadgetSpec");
         Spec value = new Spec(List.of(1L, 28L, 28L), -128, 127);
         assertThat(new TypeDecoder(m.types()).decode(specType.id(), spec.encode(value))).isEqualTo(Map.of(
                 "shape", List.of(BigInteger.ONE, BigInteger.valueOf(28), BigInteger.valueOf(28)),
@@ -353,6 +352,19 @@ class MetadataBuilderTest {
                 .containsExactly("DeadlineMissed", "NoNode");
         assertThat(new TypeDecoder(m.types()).decode(reasonType.id(), reason.encode(Reason.NO_NODE)))
                 .isEqualTo(new TypeDecoder.Variant("NoNode", 1, List.of()));
+
+        // the same struct written by hand: its fields cannot be read, so the metadata refuses it by name
+        io.zklayer.primitives.codec.ScaleCodec<Spec> byHand = ScaleCodecs.of("GadgetSpec", 9, spec::encode, spec::decode);
+        StorageValue<Spec> byHandItem = new StorageValue<>("Widgets", "Spec", byHand, null, "?");
+        assertThatThrownBy(() -> MetadataBuilder.build(runtimeWith(new TestPallet("Widgets", 203,
+                List.of(byHandItem.descriptor()))), RuntimeApis.DESCRIPTORS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Widgets storage Spec").hasMessageContaining("unknown type GadgetSpec");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> listOfLongs(Object decoded) {
+        return (List<Long>) decoded;
     }
 
     @Test
