@@ -59,6 +59,7 @@ public final class ZklayerCli implements Callable<Integer> {
         cl.addSubcommand("tx", TxCommands.create(env));
         cl.addSubcommand("model", ModelCommands.create(env));
         cl.addSubcommand("pool", PoolCommands.create(env));
+        cl.addSubcommand("validator", ValidatorCommands.create(env));
         cl.addSubcommand("workload", WorkloadCommands.create(env));
         cl.setParameterExceptionHandler(ZklayerCli::usageError);
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
