@@ -2,7 +2,12 @@ package io.zklayer.testnet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zklayer.primitives.Hex;
 import io.zklayer.primitives.RepoPaths;
+import io.zklayer.primitives.types.Digest;
+import io.zklayer.primitives.types.DigestItem;
+import io.zklayer.primitives.types.H256;
+import io.zklayer.primitives.types.Header;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -57,6 +62,58 @@ final class LocalTestnet implements AutoCloseable {
     String up(int validators) throws IOException, InterruptedException {
         return run("up", "-n", Integer.toString(validators), "--p2p-port", Integer.toString(p2pBase), "--rpc-port",
                 Integer.toString(rpcBase));
+    }
+
+    /**
+     * Runs {@code ./zklayer <args> --rpc-url http://127.0.0.1:<node i's RPC port>} (the packaged jar, no
+     * build) and returns its output; fails on a non-zero exit.
+     */
+    String cli(int i, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(script.getParent().getParent().resolve("zklayer").toString()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--rpc-url", "http://127.0.0.1:" + (rpcBase + i)));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("ZKLAYER_SKIP_BUILD", "1");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("zklayer " + String.join(" ", args) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    /**
+     * Returns node {@code i}'s header of its best-chain block {@code n}, rebuilt from the RPC's JSON
+     * (digest items are SCALE hex), or null; its hash is checked against {@code chain_getBlockHash}.
+     */
+    Header header(int i, long n) {
+        String hash = hashAt(i, n);
+        if (hash == null) {
+            return null;
+        }
+        JsonNode h = rpc(i, "chain_getHeader", hash).orElse(null);
+        if (h == null) {
+            return null;
+        }
+        List<DigestItem> logs = new ArrayList<>();
+        h.get("digest").get("logs").forEach(l -> logs.add(DigestItem.CODEC.decode(Hex.decode(l.asText()))));
+        Header header = new Header(H256.fromHex(h.get("parentHash").asText()), Long.decode(h.get("number").asText()),
+                H256.fromHex(h.get("stateRoot").asText()), H256.fromHex(h.get("extrinsicsRoot").asText()),
+                new Digest(logs));
+        if (!header.hash().toHex().equals(hash)) {
+            throw new AssertionError("header #" + n + " rebuilt from JSON hashes to " + header.hash().toHex() + ", not " + hash);
+        }
+        return header;
+    }
+
+    /** Returns the extrinsics (hex) of node {@code i}'s best-chain block {@code n}, or an empty list. */
+    List<String> extrinsics(int i, long n) {
+        List<String> out = new ArrayList<>();
+        String hash = hashAt(i, n);
+        if (hash != null) {
+            rpc(i, "chain_getBlock", hash).ifPresent(b -> b.get("block").get("extrinsics").forEach(x -> out.add(x.asText())));
+        }
+        return out;
     }
 
     /** Returns the RPC result of {@code method} on node {@code i}, or empty while it does not answer. */
