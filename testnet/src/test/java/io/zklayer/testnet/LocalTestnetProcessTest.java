@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Four validators as separate processes started by {@code testnet/local up -n 4}: they build one
  * chain (the same hash at every height on every node) and finalize it, keep producing and
- * finalizing blocks when one of them is killed with SIGKILL, continue from their RocksDB
+ * finalizing blocks when one of them is killed with SIGKILL, keep producing blocks but stall
+ * finality when a second one is killed and finalize again once both are restarted, continue from their RocksDB
  * directories without a fork after all are restarted, and a fifth node added later syncs from
  * genesis to the head, finalizing through the justifications of each authority set. That fifth
  * node (started with {@code --key //Eve}, outside the genesis set) is then registered with
@@ -56,6 +57,21 @@ class LocalTestnetProcessTest {
             net.await("finality going on with 3 of 4 voters", STEP, () -> IntStream.range(0, 3)
                     .allMatch(i -> net.finalized(i) >= finalizedAtKill + 2));
             assertFinalizedAgree(net, List.of(0, 1, 2));
+
+            // Kill a second one: 2 of 4 voters are no supermajority, so blocks go on but finality stalls.
+            assertThat(net.run("stop", "2", "--kill")).contains("node 2 killed");
+            Thread.sleep(8_000); // a round that had its votes may still complete
+            long stalledAt = net.finalized(0);
+            long bestAtStall = net.best(0);
+            net.await("two validators 4 blocks further", STEP,
+                    () -> net.best(0) >= bestAtStall + 4 && net.best(1) >= bestAtStall + 4);
+            assertThat(net.finalized(0)).as("no finality with 2 of 4 voters").isEqualTo(stalledAt);
+            assertThat(net.finalized(1)).as("no finality with 2 of 4 voters").isLessThanOrEqualTo(stalledAt);
+            assertThat(net.run("start", "2", "3")).contains("node 2 started", "node 3 started");
+            net.await("finality resumed past #" + stalledAt + " on every node, the restarted ones caught up", STEP,
+                    () -> IntStream.range(0, 4).allMatch(i -> net.finalized(i) > stalledAt + 1));
+            assertAgree(net, List.of(0, 1, 2, 3));
+            assertFinalizedAgree(net, List.of(0, 1, 2, 3));
 
             net.run("down");
             List<List<String>> before = new ArrayList<>();
