@@ -1,0 +1,172 @@
+package io.zklayer.zk.field;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zklayer.zk.TestData;
+import java.math.BigInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The allocation-free limb arithmetic ({@link FpLimbs} … {@link Fp12Limbs}) equals the immutable
+ * reference classes on random elements, also when the result overwrites an input.
+ */
+class LimbsArithmeticTest {
+    private static final int A = 0;
+    private static final int B = 48;
+    private static final int C = 96;
+    private static final int R = 144;
+    private static final int S = 200;
+    private static final BigInteger Q = Fp.MODULUS;
+
+    @Provide
+    Arbitrary<BigInteger> fpValues() {
+        return Arbitraries.oneOf(Arbitraries.bigIntegers().between(BigInteger.ZERO, Q.subtract(BigInteger.ONE)),
+                Arbitraries.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, Q.subtract(BigInteger.ONE),
+                        Q.subtract(BigInteger.TWO), BigInteger.ONE.shiftLeft(64), BigInteger.ONE.shiftLeft(253)));
+    }
+
+    private static long[] memory() {
+        return new long[S + Fp12Limbs.SCRATCH];
+    }
+
+    @Property(tries = 300, seed = "20261201")
+    void fpLimbOperationsEqualReference(@ForAll("fpValues") BigInteger a, @ForAll("fpValues") BigInteger b) {
+        Fp x = Fp.fromBigInteger(a);
+        Fp y = Fp.fromBigInteger(b);
+        long[] m = memory();
+        FpLimbs.set(m, A, x);
+        FpLimbs.set(m, B, y);
+        FpLimbs.mul(m, R, A, B);
+        assertThat(FpLimbs.get(m, R)).isEqualTo(x.mul(y));
+        FpLimbs.square(m, R, A);
+        assertThat(FpLimbs.get(m, R)).isEqualTo(x.square());
+        FpLimbs.add(m, R, A, B);
+        assertThat(FpLimbs.get(m, R)).isEqualTo(x.add(y));
+        FpLimbs.sub(m, R, A, B);
+        assertThat(FpLimbs.get(m, R)).isEqualTo(x.sub(y));
+        FpLimbs.dbl(m, R, A);
+        assertThat(FpLimbs.get(m, R)).isEqualTo(x.dbl());
+        FpLimbs.neg(m, R, A);
+        assertThat(FpLimbs.get(m, R)).isEqualTo(x.neg());
+        FpLimbs.halve(m, R, A);
+        assertThat(FpLimbs.get(m, R).dbl()).isEqualTo(x);
+        // an unreduced sum (below 2p) is a valid product input
+        FpLimbs.addUnreduced(m, C, A, B);
+        FpLimbs.addUnreduced(m, C + 4, B, B);
+        FpLimbs.mul(m, R, C, C + 4);
+        assertThat(FpLimbs.get(m, R)).isEqualTo(x.add(y).mul(y.dbl()));
+        // results may overwrite inputs
+        FpLimbs.mul(m, A, A, B);
+        assertThat(FpLimbs.get(m, A)).isEqualTo(x.mul(y));
+        FpLimbs.sub(m, B, A, B);
+        assertThat(FpLimbs.get(m, B)).isEqualTo(x.mul(y).sub(y));
+    }
+
+    @Property(tries = 60, seed = "20261202")
+    void fp2LimbOperationsEqualReference(@ForAll long seed) {
+        TestData d = new TestData(seed);
+        Fp2 x = d.fp2();
+        Fp2 y = d.fp2();
+        long[] m = memory();
+        Fp2Limbs.set(m, A, x);
+        Fp2Limbs.set(m, B, y);
+        Fp2Limbs.mul(m, R, A, B, S);
+        assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.mul(y));
+        Fp2Limbs.square(m, R, A, S);
+        assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.square());
+        Fp2Limbs.mulByXi(m, R, A, S);
+        assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.mulByXi());
+        Fp2Limbs.inverse(m, R, A, S);
+        assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.inverse());
+        Fp2Limbs.conjugate(m, R, A);
+        assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.conjugate());
+        Fp2Limbs.halve(m, R, A);
+        assertThat(Fp2Limbs.get(m, R).dbl()).isEqualTo(x);
+        FpLimbs.set(m, C, y.c0);
+        Fp2Limbs.mulByFp(m, R, A, C);
+        assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.mul(y.c0));
+        Fp2Limbs.mul(m, A, A, B, S);
+        assertThat(Fp2Limbs.get(m, A)).isEqualTo(x.mul(y));
+        Fp2Limbs.square(m, B, B, S);
+        assertThat(Fp2Limbs.get(m, B)).isEqualTo(y.square());
+    }
+
+    @Property(tries = 40, seed = "20261203")
+    void fp6LimbOperationsEqualReference(@ForAll long seed) {
+        TestData d = new TestData(seed);
+        Fp6 x = d.fp6();
+        Fp6 y = d.fp6();
+        long[] m = memory();
+        Fp6Limbs.set(m, A, x);
+        Fp6Limbs.set(m, B, y);
+        Fp6Limbs.mul(m, R, A, B, S);
+        assertThat(Fp6Limbs.get(m, R)).isEqualTo(x.mul(y));
+        Fp6Limbs.square(m, R, A, S);
+        assertThat(Fp6Limbs.get(m, R)).isEqualTo(x.square());
+        Fp6Limbs.mulByV(m, R, A, S);
+        assertThat(Fp6Limbs.get(m, R)).isEqualTo(x.mulByV());
+        Fp6Limbs.mulBy01(m, R, A, B, B + 8, S);
+        assertThat(Fp6Limbs.get(m, R)).isEqualTo(x.mulBy01(y.c0, y.c1));
+        Fp6Limbs.mulByFp2(m, R, A, B, S);
+        assertThat(Fp6Limbs.get(m, R)).isEqualTo(x.mul(y.c0));
+        Fp6Limbs.inverse(m, R, A, S);
+        assertThat(Fp6Limbs.get(m, R)).isEqualTo(x.inverse());
+        Fp6Limbs.mulBy01(m, A, A, B, B + 8, S);
+        assertThat(Fp6Limbs.get(m, A)).isEqualTo(x.mulBy01(y.c0, y.c1));
+        Fp6Limbs.mul(m, B, A, B, S);
+        assertThat(Fp6Limbs.get(m, B)).isEqualTo(x.mulBy01(y.c0, y.c1).mul(y));
+    }
+
+    @Property(tries = 30, seed = "20261204")
+    void fp12LimbOperationsEqualReference(@ForAll long seed) {
+        TestData d = new TestData(seed);
+        Fp12 x = d.fp12();
+        Fp12 y = d.fp12();
+        long[] m = memory();
+        Fp12Limbs.set(m, A, x);
+        Fp12Limbs.set(m, B, y);
+        Fp12Limbs.mul(m, R, A, B, S);
+        assertThat(Fp12Limbs.get(m, R)).isEqualTo(x.mul(y));
+        Fp12Limbs.square(m, R, A, S);
+        assertThat(Fp12Limbs.get(m, R)).isEqualTo(x.square());
+        Fp12Limbs.inverse(m, R, A, S);
+        assertThat(Fp12Limbs.get(m, R)).isEqualTo(x.inverse());
+        Fp12Limbs.conjugate(m, R, A);
+        assertThat(Fp12Limbs.get(m, R)).isEqualTo(x.conjugate());
+        for (int n = 1; n <= 3; n++) {
+            Fp12Limbs.frobenius(m, R, A, n, S);
+            assertThat(Fp12Limbs.get(m, R)).isEqualTo(x.frobenius(n));
+        }
+        // sparse line products: d0 = y.c0.c0, d3 = y.c1.c0, d4 = y.c1.c1 at C, C + 8, C + 16
+        Fp2Limbs.set(m, C, y.c0.c0);
+        Fp2Limbs.set(m, C + 8, y.c1.c0);
+        Fp2Limbs.set(m, C + 16, y.c1.c1);
+        Fp12Limbs.mulBy034(m, R, A, C, C + 8, C + 16, S);
+        assertThat(Fp12Limbs.get(m, R)).isEqualTo(x.mulBy034(y.c0.c0, y.c1.c0, y.c1.c1));
+        Fp12Limbs.mulBy34(m, R, A, C + 8, C + 16, S);
+        assertThat(Fp12Limbs.get(m, R)).isEqualTo(x.mulBy034(Fp2.ONE, y.c1.c0, y.c1.c1));
+        Fp12Limbs.mulBy34(m, A, A, C + 8, C + 16, S);
+        assertThat(Fp12Limbs.get(m, A)).isEqualTo(x.mulBy034(Fp2.ONE, y.c1.c0, y.c1.c1));
+        Fp12Limbs.mul(m, A, A, B, S);
+        Fp12Limbs.square(m, A, A, S);
+        assertThat(Fp12Limbs.get(m, A)).isEqualTo(x.mulBy034(Fp2.ONE, y.c1.c0, y.c1.c1).mul(y).square());
+    }
+
+    @Property(tries = 20, seed = "20261205")
+    void cyclotomicSquareEqualsSquareOnCyclotomicElements(@ForAll long seed) {
+        Fp12 f = new TestData(seed).fp12();
+        Fp12 g = f.conjugate().mul(f.inverse()); // f^(q^6 − 1)
+        g = g.frobenius(2).mul(g); // ^(q^2 + 1): now in the cyclotomic subgroup
+        long[] m = memory();
+        Fp12Limbs.set(m, A, g);
+        Fp12Limbs.cyclotomicSquare(m, R, A, S);
+        assertThat(Fp12Limbs.get(m, R)).isEqualTo(g.square());
+        Fp12Limbs.cyclotomicSquare(m, A, A, S);
+        Fp12Limbs.cyclotomicSquare(m, A, A, S);
+        assertThat(Fp12Limbs.get(m, A)).isEqualTo(g.square().square());
+    }
+}
