@@ -56,7 +56,12 @@ public final class Fp12Limbs {
 
     /** Returns true if the elements at {@code a} and {@code b} are equal. */
     public static boolean equal(long[] m, int a, int b) {
-        return java.util.Arrays.equals(m, a, a + SIZE, m, b, b + SIZE);
+        for (int i = 0; i < SIZE; i += FpLimbs.SIZE) {
+            if (!FpLimbs.equal(m, a + i, b + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** r ← a·b (Karatsuba over Fp6: three Fp6 products). */

@@ -1,18 +1,19 @@
 package io.zklayer.zk.field;
 
 /**
- * Allocation-free Fp2 arithmetic on elements stored as two Fp elements in a {@code long[]}: c0 at the
- * offset, c1 at offset + {@link FpLimbs#SIZE}, each in {@link FpLimbs}'s form. The same element as {@code new Fp2(c0, c1)}.
+ * Allocation-free Fp2 arithmetic on elements stored as two {@link FpLimbs} values: c0 at the offset, c1
+ * at offset + {@link FpLimbs#SIZE}. The same element as {@code new Fp2(c0, c1)}.
  *
- * <p>Methods that need temporaries take a scratch offset {@code s}: they use {@code m[s, s + SCRATCH)} and
- * nothing beyond it. A result may overwrite an input (inputs are read before the result is written)
- * but must not overlap the scratch. Example: {@code mul(m, 0, SIZE, 2 * SIZE, 4 * SIZE)} writes at 0 the product of the
+ * <p>Every method takes normal inputs and writes a normal result (see {@link FpLimbs}); inside, sums and
+ * differences stay lazy until a product or one reduction at the end. Methods that need temporaries take
+ * a scratch offset {@code s} and use {@code m[s, s + SCRATCH)} only. A result may overwrite an input but
+ * not the scratch. Example: {@code mul(m, 0, SIZE, 2 * SIZE, 4 * SIZE)} writes at 0 the product of the
  * elements at SIZE and 2·SIZE, using {@code m[4·SIZE, 4·SIZE + SCRATCH)} as scratch.
  */
 public final class Fp2Limbs {
     /** Longs per element. */
     public static final int SIZE = 2 * FpLimbs.SIZE;
-    /** Longs of scratch that {@link #mul}, {@link #square}, {@link #mulByXi} and {@link #inverse} use. */
+    /** Longs of scratch that the methods here use. */
     public static final int SCRATCH = 4 * FpLimbs.SIZE;
     private static final int E = FpLimbs.SIZE;
 
@@ -50,28 +51,37 @@ public final class Fp2Limbs {
         return FpLimbs.isZero(m, a) && FpLimbs.isZero(m, a + E);
     }
 
+    /** Returns true if the elements at {@code a} and {@code b} are equal. */
+    public static boolean equal(long[] m, int a, int b) {
+        return FpLimbs.equal(m, a, b) && FpLimbs.equal(m, a + E, b + E);
+    }
+
     /** r ← a + b. */
     public static void add(long[] m, int r, int a, int b) {
         FpLimbs.add(m, r, a, b);
         FpLimbs.add(m, r + E, a + E, b + E);
+        normalize(m, r, r);
     }
 
     /** r ← a − b. */
     public static void sub(long[] m, int r, int a, int b) {
         FpLimbs.sub(m, r, a, b);
         FpLimbs.sub(m, r + E, a + E, b + E);
+        normalize(m, r, r);
     }
 
     /** r ← 2a. */
     public static void dbl(long[] m, int r, int a) {
-        FpLimbs.dbl(m, r, a);
-        FpLimbs.dbl(m, r + E, a + E);
+        FpLimbs.mulSmall(m, r, a, 2);
+        FpLimbs.mulSmall(m, r + E, a + E, 2);
+        normalize(m, r, r);
     }
 
     /** r ← −a. */
     public static void neg(long[] m, int r, int a) {
         FpLimbs.neg(m, r, a);
         FpLimbs.neg(m, r + E, a + E);
+        normalize(m, r, r);
     }
 
     /** r ← a/2. */
@@ -84,6 +94,13 @@ public final class Fp2Limbs {
     public static void conjugate(long[] m, int r, int a) {
         FpLimbs.copy(m, r, a);
         FpLimbs.neg(m, r + E, a + E);
+        FpLimbs.normalize(m, r + E, r + E);
+    }
+
+    /** r ← both components of a lazy value at {@code a} normalized (limbs below 2^62, V &lt; 64p each). */
+    public static void normalize(long[] m, int r, int a) {
+        FpLimbs.normalize(m, r, a);
+        FpLimbs.normalize(m, r + E, a + E);
     }
 
     /** r ← a·f for an Fp element f at offset {@code f}, which must not overlap r. */
@@ -92,51 +109,58 @@ public final class Fp2Limbs {
         FpLimbs.mul(m, r + E, a + E, f);
     }
 
-    /** r ← a·b (Karatsuba: three Fp products). */
+    /**
+     * r ← a·b (Karatsuba: three Fp products). The sums a0 + a1 and b0 + b1 enter their product unreduced
+     * (6p·6p ≤ 80p²); c0 = a0b0 − a1b1 (&lt; 6p) and c1 = (a0 + a1)(b0 + b1) − (a0b0 + a1b1) (&lt; 10p) are
+     * reduced once each.
+     */
     public static void mul(long[] m, int r, int a, int b, int s) {
-        FpLimbs.mul(m, s, a, b); // a0·b0
-        FpLimbs.mul(m, s + E, a + E, b + E); // a1·b1
-        FpLimbs.addUnreduced(m, s + 2 * E, a, a + E);
-        FpLimbs.addUnreduced(m, s + 3 * E, b, b + E);
-        FpLimbs.mul(m, s + 2 * E, s + 2 * E, s + 3 * E); // (a0 + a1)(b0 + b1)
-        FpLimbs.sub(m, r, s, s + E);
-        FpLimbs.sub(m, r + E, s + 2 * E, s);
-        FpLimbs.sub(m, r + E, r + E, s + E);
+        int aa = s;
+        int bb = s + E;
+        int x = s + 2 * E;
+        int y = s + 3 * E;
+        FpLimbs.mul(m, aa, a, b);
+        FpLimbs.mul(m, bb, a + E, b + E);
+        FpLimbs.add(m, x, a, a + E);
+        FpLimbs.add(m, y, b, b + E);
+        FpLimbs.mul(m, x, x, y);
+        FpLimbs.sub(m, r, aa, bb);
+        FpLimbs.normalize(m, r, r);
+        FpLimbs.add(m, y, aa, bb);
+        FpLimbs.subWide(m, r + E, x, y);
+        FpLimbs.normalize(m, r + E, r + E);
     }
 
-    /** r ← a² = (a0 + a1)(a0 − a1) + 2·a0·a1·u. */
+    /** r ← a² = (a0 + a1)(a0 − a1) + (2a0)·a1·u, both products on lazy inputs (6p·7p and 6p·3p). */
     public static void square(long[] m, int r, int a, int s) {
-        FpLimbs.addUnreduced(m, s, a, a + E);
-        FpLimbs.sub(m, s + E, a, a + E);
-        FpLimbs.mul(m, s + 2 * E, a, a + E);
-        FpLimbs.mul(m, r, s, s + E);
-        FpLimbs.dbl(m, r + E, s + 2 * E);
+        int x = s;
+        int y = s + E;
+        int z = s + 2 * E;
+        FpLimbs.add(m, x, a, a + E);
+        FpLimbs.sub(m, y, a, a + E);
+        FpLimbs.mulSmall(m, z, a, 2);
+        FpLimbs.mul(m, r + E, z, a + E);
+        FpLimbs.mul(m, r, x, y);
     }
 
-    /** r ← a·ξ with ξ = 9 + u: (a0 + a1·u)(9 + u) = (9a0 − a1) + (a0 + 9a1)·u. */
+    /**
+     * r ← a·ξ with ξ = 9 + u: (9a0 − a1) + (a0 + 9a1)·u, each component formed lazily (below 31p) and
+     * reduced once.
+     */
     public static void mulByXi(long[] m, int r, int a, int s) {
-        FpLimbs.dbl(m, s, a);
-        FpLimbs.dbl(m, s, s);
-        FpLimbs.dbl(m, s, s);
-        FpLimbs.add(m, s, s, a); // 9a0
-        FpLimbs.sub(m, s, s, a + E);
-        FpLimbs.dbl(m, s + E, a + E);
-        FpLimbs.dbl(m, s + E, s + E);
-        FpLimbs.dbl(m, s + E, s + E);
-        FpLimbs.add(m, s + E, s + E, a + E); // 9a1
-        FpLimbs.add(m, s + E, s + E, a);
-        FpLimbs.copy(m, r, s);
-        FpLimbs.copy(m, r + E, s + E);
+        int x = s;
+        int y = s + E;
+        FpLimbs.mulSmall(m, x, a, 9);
+        FpLimbs.sub(m, x, x, a + E);
+        FpLimbs.mulSmall(m, y, a + E, 9);
+        FpLimbs.add(m, y, y, a);
+        FpLimbs.normalize(m, r, x);
+        FpLimbs.normalize(m, r + E, y);
     }
 
     /** r ← a^−1; the inverse of zero is an {@link ArithmeticException}. */
     public static void inverse(long[] m, int r, int a, int s) {
-        FpLimbs.square(m, s, a);
-        FpLimbs.square(m, s + E, a + E);
-        FpLimbs.add(m, s, s, s + E); // norm a0² + a1²
-        FpLimbs.set(m, s, FpLimbs.get(m, s).inverse());
-        FpLimbs.mul(m, r, a, s);
-        FpLimbs.mul(m, r + E, a + E, s);
-        FpLimbs.neg(m, r + E, r + E);
+        Fp2 inv = get(m, a).inverse();
+        set(m, r, inv);
     }
 }

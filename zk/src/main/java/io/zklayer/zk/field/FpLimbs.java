@@ -1,36 +1,113 @@
 package io.zklayer.zk.field;
 
+import java.math.BigInteger;
+
 /**
- * Allocation-free Fp arithmetic on elements stored as four longs (Montgomery form, least significant
- * limb first, exactly the limbs of {@link Fp}) at an offset in a {@code long[]}; the pairing's Miller
- * loop and final exponentiation run on these so that no object is created per field operation.
+ * Allocation-free Fp arithmetic with lazy reduction, on elements stored as five 52-bit limbs (least
+ * significant first) at an offset in a {@code long[]}, in Montgomery form with R = 2^260. The pairing's
+ * Miller loop and final exponentiation run on these: no object per field operation, and the twelve
+ * spare bits of every long let sums and differences skip carries and reductions until a product or an
+ * explicit {@link #normalize} needs them.
  *
- * <p>Every method reads all of its inputs before it writes its result, so a result may overwrite an
- * input ({@code mul(m, 0, 0, 4)} squares-and-replaces in place is allowed). All values are fully
- * reduced (below p) except the output of {@link #addUnreduced}, which is below 2p and may only be an
- * input of {@link #mul}: the Montgomery product accepts inputs below 2p (since 4p &lt; 2^256, the
- * running sum stays below 3p &lt; 2^256 and the result is below 2p before its final subtraction).
- * Example: with {@code m = {1, 0, 0, 0, …}} the four longs at offset 0 hold the Montgomery value 1,
- * i.e. the element 2^−256 mod p.
+ * <p>A stored value V (the integer Σ limbᵢ·2^(52i), congruent to x·2^260 for the element x) is described
+ * by a bound on its limbs and a bound on V as a multiple of p. The contracts, which callers must keep:
+ * <ul>
+ *   <li><b>normal</b> values have every limb below 2^52 and V &lt; 3p. {@link #mul} and {@link #normalize}
+ *       produce them; {@link #set} too.
+ *   <li>{@link #mul} accepts limbs below 2^55 and V(a)·V(b) ≤ 80p² (e.g. two sums of two normal values:
+ *       6p·6p) and returns a normal value with V &lt; 2p — since p/2^260 &lt; 0.0119, the Montgomery
+ *       product of such inputs is below 80·0.0119·p + p.
+ *   <li>{@link #add}, {@link #mulSmall} add and scale limb by limb: limb and value bounds add up.
+ *   <li>{@link #sub} computes a + 4p − b for b with limbs below 2^52 and V &lt; 4p, using 4p written with
+ *       borrowed limbs (each at least 2^52 − 1) so no limb goes negative; {@link #subWide} computes
+ *       a + 8p − b for b with limbs at most 2^53 − 2 and V &lt; 8p (a sum of two normal values).
+ *   <li>{@link #normalize} accepts limbs below 2^62 and V &lt; 64p.
+ * </ul>
+ * Every method reads its inputs before it writes its result, so a result may overwrite an input.
+ * Example: {@code set(m, 0, Fp.ONE)} writes the limbs of 2^260 mod p at m[0..4], and {@code get(m, 0)}
+ * returns {@code Fp.ONE} again.
  */
 public final class FpLimbs {
     /** Longs per element. */
-    public static final int SIZE = 4;
-    private static final long[] ONE = {Fp.ONE.l0, Fp.ONE.l1, Fp.ONE.l2, Fp.ONE.l3};
+    public static final int SIZE = 5;
+    static final long MASK = (1L << 52) - 1;
+    private static final BigInteger P = Fp.MODULUS;
+    static final long Q0 = limb(P, 0);
+    static final long Q1 = limb(P, 1);
+    static final long Q2 = limb(P, 2);
+    static final long Q3 = limb(P, 3);
+    static final long Q4 = limb(P, 4);
+    /** −p^−1 mod 2^52. */
+    private static final long INV = negInverse52(Q0);
+    /** floor(2^64 / (Q4 + 1)): the quotient estimate of {@link #normalize}. */
+    private static final long RECIPROCAL = Long.divideUnsigned(-1L, Q4 + 1);
+    private static final long[] ONE = limbs(BigInteger.ONE.shiftLeft(260).mod(P));
+    /** 2^264 mod p as a plain integer: the Montgomery product with it turns x·2^256 into x·2^260. */
+    private static final long[] TO_260 = limbs(BigInteger.ONE.shiftLeft(264).mod(P));
+    /** 2^256 mod p as a plain integer: the Montgomery product with it turns x·2^260 into x·2^256. */
+    private static final long[] TO_256 = limbs(BigInteger.ONE.shiftLeft(256).mod(P));
+    /** 4p with borrowed limbs: limbs 0..3 at least 2^52 − 1, limb 4 = (4p)₄ − 1. */
+    private static final long[] FOUR_P = borrowed(P.shiftLeft(2), 52);
+    /** 8p with borrowed limbs: limbs 0..3 at least 2^53 − 2, limb 4 = (8p)₄ − 2. */
+    private static final long[] EIGHT_P = borrowed(P.shiftLeft(3), 53);
+    private static final long K0 = FOUR_P[0];
+    private static final long K1 = FOUR_P[1];
+    private static final long K2 = FOUR_P[2];
+    private static final long K3 = FOUR_P[3];
+    private static final long K4 = FOUR_P[4];
+    private static final long W0 = EIGHT_P[0];
+    private static final long W1 = EIGHT_P[1];
+    private static final long W2 = EIGHT_P[2];
+    private static final long W3 = EIGHT_P[3];
+    private static final long W4 = EIGHT_P[4];
 
     private FpLimbs() {}
 
-    /** Writes x at {@code r}. */
+    private static long limb(BigInteger v, int i) {
+        return v.shiftRight(52 * i).longValue() & MASK;
+    }
+
+    private static long[] limbs(BigInteger v) {
+        return new long[] {limb(v, 0), limb(v, 1), limb(v, 2), limb(v, 3), v.shiftRight(208).longValue()};
+    }
+
+    /** Returns kp's limbs with 2^bits added to limbs 0..3 and the matching 2^(bits−52) taken from the next. */
+    private static long[] borrowed(BigInteger kp, int bits) {
+        long[] l = limbs(kp);
+        long lend = 1L << bits;
+        long borrow = 1L << (bits - 52);
+        return new long[] {l[0] + lend, l[1] + lend - borrow, l[2] + lend - borrow, l[3] + lend - borrow, l[4] - borrow};
+    }
+
+    private static long negInverse52(long p0) {
+        long inv = 1;
+        for (int i = 0; i < 6; i++) {
+            inv *= 2 - p0 * inv; // Newton iteration doubles the correct low bits each step
+        }
+        return -inv & MASK;
+    }
+
+    /** Writes x at {@code r} (normal). */
     public static void set(long[] m, int r, Fp x) {
-        m[r] = x.l0;
-        m[r + 1] = x.l1;
-        m[r + 2] = x.l2;
-        m[r + 3] = x.l3;
+        long l0 = x.l0;
+        long l1 = x.l1;
+        long l2 = x.l2;
+        long l3 = x.l3;
+        m[r] = l0 & MASK;
+        m[r + 1] = ((l0 >>> 52) | (l1 << 12)) & MASK;
+        m[r + 2] = ((l1 >>> 40) | (l2 << 24)) & MASK;
+        m[r + 3] = ((l2 >>> 28) | (l3 << 36)) & MASK;
+        m[r + 4] = l3 >>> 16;
+        mul(m, r, m, r, TO_260, 0);
     }
 
     /** Returns the element at {@code a}. */
     public static Fp get(long[] m, int a) {
-        return new Fp(m[a], m[a + 1], m[a + 2], m[a + 3]);
+        long[] t = new long[SIZE];
+        mul(t, 0, m, a, TO_256, 0);
+        canonical(t, 0, t, 0);
+        return new Fp(t[0] | (t[1] << 52), (t[1] >>> 12) | (t[2] << 40), (t[2] >>> 24) | (t[3] << 28),
+                (t[3] >>> 36) | (t[4] << 16));
     }
 
     /** Writes one at {@code r}. */
@@ -44,164 +121,157 @@ public final class FpLimbs {
         m[r + 1] = 0;
         m[r + 2] = 0;
         m[r + 3] = 0;
+        m[r + 4] = 0;
     }
 
     /** Copies the element at {@code a} to {@code r}. */
     public static void copy(long[] m, int r, int a) {
-        m[r] = m[a];
-        m[r + 1] = m[a + 1];
-        m[r + 2] = m[a + 2];
-        m[r + 3] = m[a + 3];
+        System.arraycopy(m, a, m, r, SIZE);
     }
 
-    /** Returns true if the element at {@code a} is zero. */
+    /** Returns true if the element at {@code a} (limbs below 2^62, V &lt; 64p) is zero. */
     public static boolean isZero(long[] m, int a) {
-        return (m[a] | m[a + 1] | m[a + 2] | m[a + 3]) == 0;
+        long[] t = new long[SIZE];
+        canonical(t, 0, m, a);
+        return (t[0] | t[1] | t[2] | t[3] | t[4]) == 0;
     }
 
-    /** Returns true if the elements at {@code a} and {@code b} are equal. */
+    /** Returns true if the elements at {@code a} and {@code b} (limbs below 2^62, V &lt; 64p) are equal. */
     public static boolean equal(long[] m, int a, int b) {
-        return m[a] == m[b] && m[a + 1] == m[b + 1] && m[a + 2] == m[b + 2] && m[a + 3] == m[b + 3];
+        long[] t = new long[2 * SIZE];
+        canonical(t, 0, m, a);
+        canonical(t, SIZE, m, b);
+        return java.util.Arrays.equals(t, 0, SIZE, t, SIZE, 2 * SIZE);
     }
 
-    /** r ← a + b (reduced). */
+    /** r ← a + b, limb by limb (lazy). */
     public static void add(long[] m, int r, int a, int b) {
-        long x0 = m[a], x1 = m[a + 1], x2 = m[a + 2], x3 = m[a + 3];
-        long y0 = m[b], y1 = m[b + 1], y2 = m[b + 2], y3 = m[b + 3];
-        long s0 = x0 + y0;
-        long c = ((x0 & y0) | ((x0 | y0) & ~s0)) >>> 63;
-        long t = x1 + y1;
-        long s1 = t + c;
-        c = (((x1 & y1) | ((x1 | y1) & ~t)) >>> 63) | (((t & c) | ((t | c) & ~s1)) >>> 63);
-        t = x2 + y2;
-        long s2 = t + c;
-        c = (((x2 & y2) | ((x2 | y2) & ~t)) >>> 63) | (((t & c) | ((t | c) & ~s2)) >>> 63);
-        long s3 = x3 + y3 + c; // below 2p < 2^255: no carry out
-        reduceOnce(m, r, s0, s1, s2, s3);
+        m[r] = m[a] + m[b];
+        m[r + 1] = m[a + 1] + m[b + 1];
+        m[r + 2] = m[a + 2] + m[b + 2];
+        m[r + 3] = m[a + 3] + m[b + 3];
+        m[r + 4] = m[a + 4] + m[b + 4];
+    }
+
+    /** r ← k·a limb by limb for a small k ≥ 0 (lazy). */
+    public static void mulSmall(long[] m, int r, int a, long k) {
+        m[r] = m[a] * k;
+        m[r + 1] = m[a + 1] * k;
+        m[r + 2] = m[a + 2] * k;
+        m[r + 3] = m[a + 3] * k;
+        m[r + 4] = m[a + 4] * k;
+    }
+
+    /** r ← a + 4p − b for b with limbs below 2^52 and V &lt; 4p (lazy: adds 2^53 to a's limb bound, 4p to its value). */
+    public static void sub(long[] m, int r, int a, int b) {
+        m[r] = m[a] + K0 - m[b];
+        m[r + 1] = m[a + 1] + K1 - m[b + 1];
+        m[r + 2] = m[a + 2] + K2 - m[b + 2];
+        m[r + 3] = m[a + 3] + K3 - m[b + 3];
+        m[r + 4] = m[a + 4] + K4 - m[b + 4];
+    }
+
+    /** r ← a + 8p − b for b with limbs at most 2^53 − 2 and V &lt; 8p (lazy: adds 2^54 and 8p). */
+    public static void subWide(long[] m, int r, int a, int b) {
+        m[r] = m[a] + W0 - m[b];
+        m[r + 1] = m[a + 1] + W1 - m[b + 1];
+        m[r + 2] = m[a + 2] + W2 - m[b + 2];
+        m[r + 3] = m[a + 3] + W3 - m[b + 3];
+        m[r + 4] = m[a + 4] + W4 - m[b + 4];
+    }
+
+    /** r ← 4p − a for a with limbs below 2^52 and V &lt; 4p (lazy: limbs below 2^53, V &lt; 4p). */
+    public static void neg(long[] m, int r, int a) {
+        m[r] = K0 - m[a];
+        m[r + 1] = K1 - m[a + 1];
+        m[r + 2] = K2 - m[a + 2];
+        m[r + 3] = K3 - m[a + 3];
+        m[r + 4] = K4 - m[a + 4];
     }
 
     /**
-     * r ← a + b without the final subtraction: the result is below 2p and is only valid as an input of
-     * {@link #mul} (see the class comment).
+     * r ← a reduced to a normal value, for a with limbs in [0, 2^62) and V &lt; 64p: carries, then subtracts
+     * q·p for q = ⌊limb₄·⌊2^64/(Q4 + 1)⌋ / 2^64⌋, which is at most ⌊V/p⌋ and leaves V &lt; 2p + 65·2^208.
      */
-    public static void addUnreduced(long[] m, int r, int a, int b) {
-        long x0 = m[a], x1 = m[a + 1], x2 = m[a + 2], x3 = m[a + 3];
-        long y0 = m[b], y1 = m[b + 1], y2 = m[b + 2], y3 = m[b + 3];
-        long s0 = x0 + y0;
-        long c = ((x0 & y0) | ((x0 | y0) & ~s0)) >>> 63;
-        long t = x1 + y1;
-        long s1 = t + c;
-        c = (((x1 & y1) | ((x1 | y1) & ~t)) >>> 63) | (((t & c) | ((t | c) & ~s1)) >>> 63);
-        t = x2 + y2;
-        long s2 = t + c;
-        c = (((x2 & y2) | ((x2 | y2) & ~t)) >>> 63) | (((t & c) | ((t | c) & ~s2)) >>> 63);
-        m[r] = s0;
-        m[r + 1] = s1;
-        m[r + 2] = s2;
-        m[r + 3] = x3 + y3 + c;
+    public static void normalize(long[] m, int r, int a) {
+        normalize(m, r, m, a);
     }
 
-    /** r ← 2a. */
-    public static void dbl(long[] m, int r, int a) {
-        long x0 = m[a], x1 = m[a + 1], x2 = m[a + 2], x3 = m[a + 3];
-        reduceOnce(m, r, x0 << 1, (x1 << 1) | (x0 >>> 63), (x2 << 1) | (x1 >>> 63), (x3 << 1) | (x2 >>> 63));
+    private static void normalize(long[] rm, int r, long[] am, int a) {
+        long l0 = am[a];
+        long l1 = am[a + 1];
+        long l2 = am[a + 2];
+        long l3 = am[a + 3];
+        long l4 = am[a + 4];
+        l1 += l0 >>> 52;
+        l0 &= MASK;
+        l2 += l1 >>> 52;
+        l1 &= MASK;
+        l3 += l2 >>> 52;
+        l2 &= MASK;
+        l4 += l3 >>> 52;
+        l3 &= MASK;
+        long q = Math.multiplyHigh(l4, RECIPROCAL);
+        l0 -= q * Q0;
+        l1 -= q * Q1;
+        l2 -= q * Q2;
+        l3 -= q * Q3;
+        l4 -= q * Q4;
+        l1 += l0 >> 52;
+        l0 &= MASK;
+        l2 += l1 >> 52;
+        l1 &= MASK;
+        l3 += l2 >> 52;
+        l2 &= MASK;
+        l4 += l3 >> 52;
+        l3 &= MASK;
+        rm[r] = l0;
+        rm[r + 1] = l1;
+        rm[r + 2] = l2;
+        rm[r + 3] = l3;
+        rm[r + 4] = l4;
     }
 
-    /** r ← a − b. */
-    public static void sub(long[] m, int r, int a, int b) {
-        long x0 = m[a], x1 = m[a + 1], x2 = m[a + 2], x3 = m[a + 3];
-        long y0 = m[b], y1 = m[b + 1], y2 = m[b + 2], y3 = m[b + 3];
-        long d0 = x0 - y0;
-        long br = ((~x0 & y0) | (~(x0 ^ y0) & d0)) >>> 63;
-        long t = x1 - y1;
-        long d1 = t - br;
-        br = (((~x1 & y1) | (~(x1 ^ y1) & t)) >>> 63) | (((~t & br) | (~(t ^ br) & d1)) >>> 63);
-        t = x2 - y2;
-        long d2 = t - br;
-        br = (((~x2 & y2) | (~(x2 ^ y2) & t)) >>> 63) | (((~t & br) | (~(t ^ br) & d2)) >>> 63);
-        t = x3 - y3;
-        long d3 = t - br;
-        br = (((~x3 & y3) | (~(x3 ^ y3) & t)) >>> 63) | (((~t & br) | (~(t ^ br) & d3)) >>> 63);
-        addBackIfBorrowed(m, r, d0, d1, d2, d3, br);
+    /** r ← the canonical limbs (V &lt; p) of a, for a with limbs below 2^62 and V &lt; 64p. */
+    static void canonical(long[] rm, int r, long[] am, int a) {
+        normalize(rm, r, am, a);
+        for (int k = 0; k < 2; k++) { // V < 3p: at most two subtractions of p
+            long d0 = rm[r] - Q0;
+            long d1 = rm[r + 1] - Q1 + (d0 >> 52);
+            long d2 = rm[r + 2] - Q2 + (d1 >> 52);
+            long d3 = rm[r + 3] - Q3 + (d2 >> 52);
+            long d4 = rm[r + 4] - Q4 + (d3 >> 52);
+            if (d4 >= 0) {
+                rm[r] = d0 & MASK;
+                rm[r + 1] = d1 & MASK;
+                rm[r + 2] = d2 & MASK;
+                rm[r + 3] = d3 & MASK;
+                rm[r + 4] = d4;
+            }
+        }
     }
 
-    /** r ← −a. */
-    public static void neg(long[] m, int r, int a) {
-        long x0 = m[a], x1 = m[a + 1], x2 = m[a + 2], x3 = m[a + 3];
-        long nz = -(((x0 | x1 | x2 | x3) | -(x0 | x1 | x2 | x3)) >>> 63); // all ones unless a = 0
-        long d0 = Fp.P0 - x0;
-        long br = ((~Fp.P0 & x0) | (~(Fp.P0 ^ x0) & d0)) >>> 63;
-        long t = Fp.P1 - x1;
-        long d1 = t - br;
-        br = (((~Fp.P1 & x1) | (~(Fp.P1 ^ x1) & t)) >>> 63) | (((~t & br) | (~(t ^ br) & d1)) >>> 63);
-        t = Fp.P2 - x2;
-        long d2 = t - br;
-        br = (((~Fp.P2 & x2) | (~(Fp.P2 ^ x2) & t)) >>> 63) | (((~t & br) | (~(t ^ br) & d2)) >>> 63);
-        long d3 = Fp.P3 - x3 - br;
-        m[r] = d0 & nz;
-        m[r + 1] = d1 & nz;
-        m[r + 2] = d2 & nz;
-        m[r + 3] = d3 & nz;
-    }
-
-    /** r ← a/2 (a + p when a is odd, then a shift: both are below 2^255). */
+    /** r ← a/2 for a normal a (adds p first when V is odd); the result is normal. */
     public static void halve(long[] m, int r, int a) {
-        long x0 = m[a], x1 = m[a + 1], x2 = m[a + 2], x3 = m[a + 3];
-        long odd = -(x0 & 1);
-        long q0 = Fp.P0 & odd, q1 = Fp.P1 & odd, q2 = Fp.P2 & odd, q3 = Fp.P3 & odd;
-        long s0 = x0 + q0;
-        long c = ((x0 & q0) | ((x0 | q0) & ~s0)) >>> 63;
-        long t = x1 + q1;
-        long s1 = t + c;
-        c = (((x1 & q1) | ((x1 | q1) & ~t)) >>> 63) | (((t & c) | ((t | c) & ~s1)) >>> 63);
-        t = x2 + q2;
-        long s2 = t + c;
-        c = (((x2 & q2) | ((x2 | q2) & ~t)) >>> 63) | (((t & c) | ((t | c) & ~s2)) >>> 63);
-        long s3 = x3 + q3 + c;
-        m[r] = (s0 >>> 1) | (s1 << 63);
-        m[r + 1] = (s1 >>> 1) | (s2 << 63);
-        m[r + 2] = (s2 >>> 1) | (s3 << 63);
-        m[r + 3] = s3 >>> 1;
-    }
-
-    private static void reduceOnce(long[] m, int r, long t0, long t1, long t2, long t3) {
-        long d0 = t0 - Fp.P0;
-        long br = ((~t0 & Fp.P0) | (~(t0 ^ Fp.P0) & d0)) >>> 63;
-        long x = t1 - Fp.P1;
-        long d1 = x - br;
-        br = (((~t1 & Fp.P1) | (~(t1 ^ Fp.P1) & x)) >>> 63) | (((~x & br) | (~(x ^ br) & d1)) >>> 63);
-        x = t2 - Fp.P2;
-        long d2 = x - br;
-        br = (((~t2 & Fp.P2) | (~(t2 ^ Fp.P2) & x)) >>> 63) | (((~x & br) | (~(x ^ br) & d2)) >>> 63);
-        x = t3 - Fp.P3;
-        long d3 = x - br;
-        br = (((~t3 & Fp.P3) | (~(t3 ^ Fp.P3) & x)) >>> 63) | (((~x & br) | (~(x ^ br) & d3)) >>> 63);
-        long keep = -br; // all ones when t < p: keep t, else t − p
-        m[r] = (t0 & keep) | (d0 & ~keep);
-        m[r + 1] = (t1 & keep) | (d1 & ~keep);
-        m[r + 2] = (t2 & keep) | (d2 & ~keep);
-        m[r + 3] = (t3 & keep) | (d3 & ~keep);
-    }
-
-    private static void addBackIfBorrowed(long[] m, int r, long d0, long d1, long d2, long d3, long br) {
-        long mask = -br;
-        long q0 = Fp.P0 & mask, q1 = Fp.P1 & mask, q2 = Fp.P2 & mask, q3 = Fp.P3 & mask;
-        long s0 = d0 + q0;
-        long c = ((d0 & q0) | ((d0 | q0) & ~s0)) >>> 63;
-        long x = d1 + q1;
-        long s1 = x + c;
-        c = (((d1 & q1) | ((d1 | q1) & ~x)) >>> 63) | (((x & c) | ((x | c) & ~s1)) >>> 63);
-        x = d2 + q2;
-        long s2 = x + c;
-        c = (((d2 & q2) | ((d2 | q2) & ~x)) >>> 63) | (((x & c) | ((x | c) & ~s2)) >>> 63);
-        m[r] = s0;
-        m[r + 1] = s1;
-        m[r + 2] = s2;
-        m[r + 3] = d3 + q3 + c;
-    }
-
-    private static long uhi(long a, long b) {
-        return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+        long odd = -(m[a] & 1);
+        long l0 = m[a] + (Q0 & odd);
+        long l1 = m[a + 1] + (Q1 & odd);
+        long l2 = m[a + 2] + (Q2 & odd);
+        long l3 = m[a + 3] + (Q3 & odd);
+        long l4 = m[a + 4] + (Q4 & odd);
+        l1 += l0 >>> 52;
+        l0 &= MASK;
+        l2 += l1 >>> 52;
+        l1 &= MASK;
+        l3 += l2 >>> 52;
+        l2 &= MASK;
+        l4 += l3 >>> 52;
+        l3 &= MASK;
+        m[r] = (l0 >>> 1) | ((l1 & 1) << 51);
+        m[r + 1] = (l1 >>> 1) | ((l2 & 1) << 51);
+        m[r + 2] = (l2 >>> 1) | ((l3 & 1) << 51);
+        m[r + 3] = (l3 >>> 1) | ((l4 & 1) << 51);
+        m[r + 4] = l4 >>> 1;
     }
 
     /** r ← a·b with all three in {@code m}. */
@@ -215,152 +285,87 @@ public final class FpLimbs {
     }
 
     /**
-     * rm[r] ← am[a]·bm[b] (Montgomery product, CIOS, the same algorithm as {@link Fp#mul}); inputs may be
-     * unreduced below 2p, the result is reduced.
+     * rm[r] ← am[a]·bm[b]·2^−260 mod p (Montgomery product, operand scanning with the reduction
+     * interleaved); see the class comment for the input bounds. Partial products are split at bit 52 and
+     * added into column accumulators without carries (each column stays below 2^61).
      */
     public static void mul(long[] rm, int r, long[] am, int a, long[] bm, int b) {
-        final long a0 = am[a], a1 = am[a + 1], a2 = am[a + 2], a3 = am[a + 3];
-        final long b0 = bm[b], b1 = bm[b + 1], b2 = bm[b + 2], b3 = bm[b + 3];
-        long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4, c, m, lo, hi, s;
-        lo = a0 * b0; hi = uhi(a0, b0);
-        s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; lo = s;
-        t0 = lo; c = hi;
-        lo = a1 * b0; hi = uhi(a1, b0);
-        s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t1 = lo; c = hi;
-        lo = a2 * b0; hi = uhi(a2, b0);
-        s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t2 = lo; c = hi;
-        lo = a3 * b0; hi = Math.multiplyHigh(a3, b0) + ((b0 >> 63) & a3);
-        s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t3 = lo; c = hi;
-        t4 = c;
-        m = t0 * Fp.INV;
-        lo = m * Fp.P0; hi = uhi(m, Fp.P0); s = lo + t0; c = hi + (((lo & t0) | ((lo | t0) & ~s)) >>> 63);
-        lo = m * Fp.P1; hi = uhi(m, Fp.P1);
-        s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t0 = lo; c = hi;
-        lo = m * Fp.P2; hi = uhi(m, Fp.P2);
-        s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t1 = lo; c = hi;
-        lo = m * Fp.P3; hi = uhi(m, Fp.P3);
-        s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t2 = lo; c = hi;
-        t3 = t4 + c;
-        lo = a0 * b1; hi = uhi(a0, b1);
-        s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; lo = s;
-        t0 = lo; c = hi;
-        lo = a1 * b1; hi = uhi(a1, b1);
-        s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t1 = lo; c = hi;
-        lo = a2 * b1; hi = uhi(a2, b1);
-        s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t2 = lo; c = hi;
-        lo = a3 * b1; hi = Math.multiplyHigh(a3, b1) + ((b1 >> 63) & a3);
-        s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t3 = lo; c = hi;
-        t4 = c;
-        m = t0 * Fp.INV;
-        lo = m * Fp.P0; hi = uhi(m, Fp.P0); s = lo + t0; c = hi + (((lo & t0) | ((lo | t0) & ~s)) >>> 63);
-        lo = m * Fp.P1; hi = uhi(m, Fp.P1);
-        s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t0 = lo; c = hi;
-        lo = m * Fp.P2; hi = uhi(m, Fp.P2);
-        s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t1 = lo; c = hi;
-        lo = m * Fp.P3; hi = uhi(m, Fp.P3);
-        s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t2 = lo; c = hi;
-        t3 = t4 + c;
-        lo = a0 * b2; hi = uhi(a0, b2);
-        s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; lo = s;
-        t0 = lo; c = hi;
-        lo = a1 * b2; hi = uhi(a1, b2);
-        s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t1 = lo; c = hi;
-        lo = a2 * b2; hi = uhi(a2, b2);
-        s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t2 = lo; c = hi;
-        lo = a3 * b2; hi = Math.multiplyHigh(a3, b2) + ((b2 >> 63) & a3);
-        s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t3 = lo; c = hi;
-        t4 = c;
-        m = t0 * Fp.INV;
-        lo = m * Fp.P0; hi = uhi(m, Fp.P0); s = lo + t0; c = hi + (((lo & t0) | ((lo | t0) & ~s)) >>> 63);
-        lo = m * Fp.P1; hi = uhi(m, Fp.P1);
-        s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t0 = lo; c = hi;
-        lo = m * Fp.P2; hi = uhi(m, Fp.P2);
-        s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t1 = lo; c = hi;
-        lo = m * Fp.P3; hi = uhi(m, Fp.P3);
-        s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t2 = lo; c = hi;
-        t3 = t4 + c;
-        lo = a0 * b3; hi = Math.multiplyHigh(a0, b3) + ((a0 >> 63) & b3);
-        s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; lo = s;
-        t0 = lo; c = hi;
-        lo = a1 * b3; hi = Math.multiplyHigh(a1, b3) + ((a1 >> 63) & b3);
-        s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t1 = lo; c = hi;
-        lo = a2 * b3; hi = Math.multiplyHigh(a2, b3) + ((a2 >> 63) & b3);
-        s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t2 = lo; c = hi;
-        lo = a3 * b3; hi = Math.multiplyHigh(a3, b3);
-        s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t3 = lo; c = hi;
-        t4 = c;
-        m = t0 * Fp.INV;
-        lo = m * Fp.P0; hi = uhi(m, Fp.P0); s = lo + t0; c = hi + (((lo & t0) | ((lo | t0) & ~s)) >>> 63);
-        lo = m * Fp.P1; hi = uhi(m, Fp.P1);
-        s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t0 = lo; c = hi;
-        lo = m * Fp.P2; hi = uhi(m, Fp.P2);
-        s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t1 = lo; c = hi;
-        lo = m * Fp.P3; hi = uhi(m, Fp.P3);
-        s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; lo = s;
-        s = lo + c; hi += ((lo & c) | ((lo | c) & ~s)) >>> 63; lo = s;
-        t2 = lo; c = hi;
-        t3 = t4 + c;
-        long d0 = t0 - Fp.P0;
-        long br = ((~t0 & Fp.P0) | (~(t0 ^ Fp.P0) & d0)) >>> 63;
-        long x = t1 - Fp.P1;
-        long d1 = x - br;
-        br = (((~t1 & Fp.P1) | (~(t1 ^ Fp.P1) & x)) >>> 63) | (((~x & br) | (~(x ^ br) & d1)) >>> 63);
-        x = t2 - Fp.P2;
-        long d2 = x - br;
-        br = (((~t2 & Fp.P2) | (~(t2 ^ Fp.P2) & x)) >>> 63) | (((~x & br) | (~(x ^ br) & d2)) >>> 63);
-        x = t3 - Fp.P3;
-        long d3 = x - br;
-        br = (((~t3 & Fp.P3) | (~(t3 ^ Fp.P3) & x)) >>> 63) | (((~x & br) | (~(x ^ br) & d3)) >>> 63);
-        long keep = -br;
-        rm[r] = (t0 & keep) | (d0 & ~keep);
-        rm[r + 1] = (t1 & keep) | (d1 & ~keep);
-        rm[r + 2] = (t2 & keep) | (d2 & ~keep);
-        rm[r + 3] = (t3 & keep) | (d3 & ~keep);
+        final long a0 = am[a];
+        final long a1 = am[a + 1];
+        final long a2 = am[a + 2];
+        final long a3 = am[a + 3];
+        final long a4 = am[a + 4];
+        long c0 = 0;
+        long c1 = 0;
+        long c2 = 0;
+        long c3 = 0;
+        long c4 = 0;
+        long c5 = 0;
+        for (int i = 0; i < 5; i++) {
+            long bi = bm[b + i]; // rm is written only after the loop, so b may be r
+            long x;
+            long h;
+            x = a0 * bi;
+            h = Math.multiplyHigh(a0, bi);
+            c0 += x & MASK;
+            c1 += (h << 12) | (x >>> 52);
+            x = a1 * bi;
+            h = Math.multiplyHigh(a1, bi);
+            c1 += x & MASK;
+            c2 += (h << 12) | (x >>> 52);
+            x = a2 * bi;
+            h = Math.multiplyHigh(a2, bi);
+            c2 += x & MASK;
+            c3 += (h << 12) | (x >>> 52);
+            x = a3 * bi;
+            h = Math.multiplyHigh(a3, bi);
+            c3 += x & MASK;
+            c4 += (h << 12) | (x >>> 52);
+            x = a4 * bi;
+            h = Math.multiplyHigh(a4, bi);
+            c4 += x & MASK;
+            c5 += (h << 12) | (x >>> 52);
+            long q = (c0 * INV) & MASK;
+            x = q * Q0;
+            h = Math.multiplyHigh(q, Q0);
+            c0 += x & MASK;
+            c1 += (h << 12) | (x >>> 52);
+            x = q * Q1;
+            h = Math.multiplyHigh(q, Q1);
+            c1 += x & MASK;
+            c2 += (h << 12) | (x >>> 52);
+            x = q * Q2;
+            h = Math.multiplyHigh(q, Q2);
+            c2 += x & MASK;
+            c3 += (h << 12) | (x >>> 52);
+            x = q * Q3;
+            h = Math.multiplyHigh(q, Q3);
+            c3 += x & MASK;
+            c4 += (h << 12) | (x >>> 52);
+            x = q * Q4;
+            h = Math.multiplyHigh(q, Q4);
+            c4 += x & MASK;
+            c5 += (h << 12) | (x >>> 52);
+            c1 += c0 >>> 52; // the low 52 bits of c0 are zero now
+            c0 = c1;
+            c1 = c2;
+            c2 = c3;
+            c3 = c4;
+            c4 = c5;
+            c5 = 0;
+        }
+        c1 += c0 >>> 52;
+        c0 &= MASK;
+        c2 += c1 >>> 52;
+        c1 &= MASK;
+        c3 += c2 >>> 52;
+        c2 &= MASK;
+        c4 += c3 >>> 52;
+        c3 &= MASK;
+        rm[r] = c0;
+        rm[r + 1] = c1;
+        rm[r + 2] = c2;
+        rm[r + 3] = c3;
+        rm[r + 4] = c4;
     }
 }
