@@ -14,7 +14,7 @@ public final class Fp2Limbs {
     /** Longs per element. */
     public static final int SIZE = 2 * FpLimbs.SIZE;
     /** Longs of scratch that the methods here use. */
-    public static final int SCRATCH = 4 * FpLimbs.SIZE;
+    public static final int SCRATCH = 4 * FpLimbs.WIDE;
     private static final int E = FpLimbs.SIZE;
 
     private Fp2Limbs() {}
@@ -110,25 +110,26 @@ public final class Fp2Limbs {
     }
 
     /**
-     * r ← a·b (Karatsuba: three Fp products). The sums a0 + a1 and b0 + b1 enter their product unreduced
-     * (6p·6p ≤ 80p²); c0 = a0b0 − a1b1 (&lt; 6p) and c1 = (a0 + a1)(b0 + b1) − (a0b0 + a1b1) (&lt; 10p) are
-     * reduced once each.
+     * r ← a·b (Karatsuba: three double-width Fp products, two reductions). The sums a0 + a1 and b0 + b1
+     * enter their product unreduced; c0 = a0b0 − a1b1 (below 30.2p² with the bias) and
+     * c1 = (a0 + a1)(b0 + b1) − (a0b0 + a1b1) (below 57.2p²) are each reduced once.
      */
     public static void mul(long[] m, int r, int a, int b, int s) {
         int aa = s;
-        int bb = s + E;
-        int x = s + 2 * E;
-        int y = s + 3 * E;
-        FpLimbs.mul(m, aa, a, b);
-        FpLimbs.mul(m, bb, a + E, b + E);
+        int bb = s + FpLimbs.WIDE;
+        int mid = s + 2 * FpLimbs.WIDE;
+        int x = s + 3 * FpLimbs.WIDE;
+        int y = x + E;
+        FpLimbs.mulWide(m, aa, a, b);
+        FpLimbs.mulWide(m, bb, a + E, b + E);
         FpLimbs.add(m, x, a, a + E);
         FpLimbs.add(m, y, b, b + E);
-        FpLimbs.mul(m, x, x, y);
-        FpLimbs.sub(m, r, aa, bb);
-        FpLimbs.normalize(m, r, r);
-        FpLimbs.add(m, y, aa, bb);
-        FpLimbs.subWide(m, r + E, x, y);
-        FpLimbs.normalize(m, r + E, r + E);
+        FpLimbs.mulWide(m, mid, x, y);
+        FpLimbs.subWide(m, x, aa, bb); // x, y are free again: reuse their ten longs
+        FpLimbs.reduceWide(m, r, x);
+        FpLimbs.addWide(m, aa, aa, bb);
+        FpLimbs.subWide(m, mid, mid, aa);
+        FpLimbs.reduceWide(m, r + E, mid);
     }
 
     /** r ← a² = (a0 + a1)(a0 − a1) + (2a0)·a1·u, both products on lazy inputs (6p·7p and 6p·3p). */

@@ -19,7 +19,7 @@ import java.math.BigInteger;
  *       product of such inputs is below 80·0.0119·p + p.
  *   <li>{@link #add}, {@link #mulSmall} add and scale limb by limb: limb and value bounds add up.
  *   <li>{@link #sub} computes a + 4p − b for b with limbs below 2^52 and V &lt; 4p, using 4p written with
- *       borrowed limbs (each at least 2^52 − 1) so no limb goes negative; {@link #subWide} computes
+ *       borrowed limbs (each at least 2^52 − 1) so no limb goes negative; {@link #subSum} computes
  *       a + 8p − b for b with limbs at most 2^53 − 2 and V &lt; 8p (a sum of two normal values).
  *   <li>{@link #normalize} accepts limbs below 2^62 and V &lt; 64p.
  * </ul>
@@ -61,7 +61,32 @@ public final class FpLimbs {
     private static final long W3 = EIGHT_P[3];
     private static final long W4 = EIGHT_P[4];
 
+    /** Longs per double-width (unreduced product) value: ten 52-bit columns. */
+    public static final int WIDE = 2 * SIZE;
+    /**
+     * p·2^258 (about 21.2p²) in ten columns with borrowed bits so that every column is at least 2^57 − 32:
+     * the bias {@link #subWide} adds so that a double-width difference stays non-negative.
+     */
+    private static final long[] WIDE_BIAS = wideBias();
+
     private FpLimbs() {}
+
+    private static long[] wideBias() {
+        BigInteger k = P.shiftLeft(258);
+        long[] c = new long[WIDE];
+        for (int i = 0; i < WIDE - 1; i++) {
+            c[i] = k.shiftRight(52 * i).longValue() & MASK;
+        }
+        c[WIDE - 1] = k.shiftRight(52 * (WIDE - 1)).longValue();
+        long lend = 1L << 57;
+        long borrow = 1L << 5;
+        c[0] += lend;
+        for (int i = 1; i < WIDE - 1; i++) {
+            c[i] += lend - borrow;
+        }
+        c[WIDE - 1] -= borrow;
+        return c;
+    }
 
     private static long limb(BigInteger v, int i) {
         return v.shiftRight(52 * i).longValue() & MASK;
@@ -172,7 +197,7 @@ public final class FpLimbs {
     }
 
     /** r ← a + 8p − b for b with limbs at most 2^53 − 2 and V &lt; 8p (lazy: adds 2^54 and 8p). */
-    public static void subWide(long[] m, int r, int a, int b) {
+    public static void subSum(long[] m, int r, int a, int b) {
         m[r] = m[a] + W0 - m[b];
         m[r + 1] = m[a + 1] + W1 - m[b + 1];
         m[r + 2] = m[a + 2] + W2 - m[b + 2];
@@ -300,60 +325,256 @@ public final class FpLimbs {
         long c2 = 0;
         long c3 = 0;
         long c4 = 0;
-        long c5 = 0;
-        for (int i = 0; i < 5; i++) {
-            long bi = bm[b + i]; // rm is written only after the loop, so b may be r
-            long x;
-            long h;
-            x = a0 * bi;
-            h = Math.multiplyHigh(a0, bi);
-            c0 += x & MASK;
-            c1 += (h << 12) | (x >>> 52);
-            x = a1 * bi;
-            h = Math.multiplyHigh(a1, bi);
-            c1 += x & MASK;
-            c2 += (h << 12) | (x >>> 52);
-            x = a2 * bi;
-            h = Math.multiplyHigh(a2, bi);
-            c2 += x & MASK;
-            c3 += (h << 12) | (x >>> 52);
-            x = a3 * bi;
-            h = Math.multiplyHigh(a3, bi);
-            c3 += x & MASK;
-            c4 += (h << 12) | (x >>> 52);
-            x = a4 * bi;
-            h = Math.multiplyHigh(a4, bi);
-            c4 += x & MASK;
-            c5 += (h << 12) | (x >>> 52);
-            long q = (c0 * INV) & MASK;
-            x = q * Q0;
-            h = Math.multiplyHigh(q, Q0);
-            c0 += x & MASK;
-            c1 += (h << 12) | (x >>> 52);
-            x = q * Q1;
-            h = Math.multiplyHigh(q, Q1);
-            c1 += x & MASK;
-            c2 += (h << 12) | (x >>> 52);
-            x = q * Q2;
-            h = Math.multiplyHigh(q, Q2);
-            c2 += x & MASK;
-            c3 += (h << 12) | (x >>> 52);
-            x = q * Q3;
-            h = Math.multiplyHigh(q, Q3);
-            c3 += x & MASK;
-            c4 += (h << 12) | (x >>> 52);
-            x = q * Q4;
-            h = Math.multiplyHigh(q, Q4);
-            c4 += x & MASK;
-            c5 += (h << 12) | (x >>> 52);
-            c1 += c0 >>> 52; // the low 52 bits of c0 are zero now
-            c0 = c1;
-            c1 = c2;
-            c2 = c3;
-            c3 = c4;
-            c4 = c5;
-            c5 = 0;
-        }
+        long c5;
+        long x;
+        long h;
+        long q;
+        long bi;
+        // row 0: c += a·b0, then c += q·p with q making c0 ≡ 0 mod 2^52, then shift one limb
+        bi = bm[b + 0]; // rm is written only at the end, so b may be r
+        c5 = 0;
+        x = a0 * bi;
+        h = Math.multiplyHigh(a0, bi);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = a1 * bi;
+        h = Math.multiplyHigh(a1, bi);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = a2 * bi;
+        h = Math.multiplyHigh(a2, bi);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = a3 * bi;
+        h = Math.multiplyHigh(a3, bi);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = a4 * bi;
+        h = Math.multiplyHigh(a4, bi);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        q = (c0 * INV) & MASK;
+        x = q * Q0;
+        h = Math.multiplyHigh(q, Q0);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = q * Q1;
+        h = Math.multiplyHigh(q, Q1);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = q * Q2;
+        h = Math.multiplyHigh(q, Q2);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = q * Q3;
+        h = Math.multiplyHigh(q, Q3);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = q * Q4;
+        h = Math.multiplyHigh(q, Q4);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        c0 = c1 + (c0 >>> 52); // the low 52 bits of c0 are zero now
+        c1 = c2;
+        c2 = c3;
+        c3 = c4;
+        c4 = c5;
+        // row 1: c += a·b1, then c += q·p with q making c0 ≡ 0 mod 2^52, then shift one limb
+        bi = bm[b + 1]; // rm is written only at the end, so b may be r
+        c5 = 0;
+        x = a0 * bi;
+        h = Math.multiplyHigh(a0, bi);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = a1 * bi;
+        h = Math.multiplyHigh(a1, bi);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = a2 * bi;
+        h = Math.multiplyHigh(a2, bi);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = a3 * bi;
+        h = Math.multiplyHigh(a3, bi);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = a4 * bi;
+        h = Math.multiplyHigh(a4, bi);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        q = (c0 * INV) & MASK;
+        x = q * Q0;
+        h = Math.multiplyHigh(q, Q0);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = q * Q1;
+        h = Math.multiplyHigh(q, Q1);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = q * Q2;
+        h = Math.multiplyHigh(q, Q2);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = q * Q3;
+        h = Math.multiplyHigh(q, Q3);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = q * Q4;
+        h = Math.multiplyHigh(q, Q4);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        c0 = c1 + (c0 >>> 52); // the low 52 bits of c0 are zero now
+        c1 = c2;
+        c2 = c3;
+        c3 = c4;
+        c4 = c5;
+        // row 2: c += a·b2, then c += q·p with q making c0 ≡ 0 mod 2^52, then shift one limb
+        bi = bm[b + 2]; // rm is written only at the end, so b may be r
+        c5 = 0;
+        x = a0 * bi;
+        h = Math.multiplyHigh(a0, bi);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = a1 * bi;
+        h = Math.multiplyHigh(a1, bi);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = a2 * bi;
+        h = Math.multiplyHigh(a2, bi);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = a3 * bi;
+        h = Math.multiplyHigh(a3, bi);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = a4 * bi;
+        h = Math.multiplyHigh(a4, bi);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        q = (c0 * INV) & MASK;
+        x = q * Q0;
+        h = Math.multiplyHigh(q, Q0);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = q * Q1;
+        h = Math.multiplyHigh(q, Q1);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = q * Q2;
+        h = Math.multiplyHigh(q, Q2);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = q * Q3;
+        h = Math.multiplyHigh(q, Q3);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = q * Q4;
+        h = Math.multiplyHigh(q, Q4);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        c0 = c1 + (c0 >>> 52); // the low 52 bits of c0 are zero now
+        c1 = c2;
+        c2 = c3;
+        c3 = c4;
+        c4 = c5;
+        // row 3: c += a·b3, then c += q·p with q making c0 ≡ 0 mod 2^52, then shift one limb
+        bi = bm[b + 3]; // rm is written only at the end, so b may be r
+        c5 = 0;
+        x = a0 * bi;
+        h = Math.multiplyHigh(a0, bi);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = a1 * bi;
+        h = Math.multiplyHigh(a1, bi);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = a2 * bi;
+        h = Math.multiplyHigh(a2, bi);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = a3 * bi;
+        h = Math.multiplyHigh(a3, bi);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = a4 * bi;
+        h = Math.multiplyHigh(a4, bi);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        q = (c0 * INV) & MASK;
+        x = q * Q0;
+        h = Math.multiplyHigh(q, Q0);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = q * Q1;
+        h = Math.multiplyHigh(q, Q1);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = q * Q2;
+        h = Math.multiplyHigh(q, Q2);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = q * Q3;
+        h = Math.multiplyHigh(q, Q3);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = q * Q4;
+        h = Math.multiplyHigh(q, Q4);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        c0 = c1 + (c0 >>> 52); // the low 52 bits of c0 are zero now
+        c1 = c2;
+        c2 = c3;
+        c3 = c4;
+        c4 = c5;
+        // row 4: c += a·b4, then c += q·p with q making c0 ≡ 0 mod 2^52, then shift one limb
+        bi = bm[b + 4]; // rm is written only at the end, so b may be r
+        c5 = 0;
+        x = a0 * bi;
+        h = Math.multiplyHigh(a0, bi);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = a1 * bi;
+        h = Math.multiplyHigh(a1, bi);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = a2 * bi;
+        h = Math.multiplyHigh(a2, bi);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = a3 * bi;
+        h = Math.multiplyHigh(a3, bi);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = a4 * bi;
+        h = Math.multiplyHigh(a4, bi);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        q = (c0 * INV) & MASK;
+        x = q * Q0;
+        h = Math.multiplyHigh(q, Q0);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = q * Q1;
+        h = Math.multiplyHigh(q, Q1);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = q * Q2;
+        h = Math.multiplyHigh(q, Q2);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = q * Q3;
+        h = Math.multiplyHigh(q, Q3);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = q * Q4;
+        h = Math.multiplyHigh(q, Q4);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        c0 = c1 + (c0 >>> 52); // the low 52 bits of c0 are zero now
+        c1 = c2;
+        c2 = c3;
+        c3 = c4;
+        c4 = c5;
         c1 += c0 >>> 52;
         c0 &= MASK;
         c2 += c1 >>> 52;
@@ -367,5 +588,306 @@ public final class FpLimbs {
         rm[r + 2] = c2;
         rm[r + 3] = c3;
         rm[r + 4] = c4;
+    }
+
+    /**
+     * r ← a·b as a double-width value (ten column accumulators, no reduction), for a and b with limbs below
+     * 2^53: each column stays below 5·2^52 + 5·2^54 &lt; 2^56.4. Used to share one reduction among several
+     * products (see {@link Fp2Limbs#mul}).
+     */
+    public static void mulWide(long[] m, int r, int a, int b) {
+        final long a0 = m[a];
+        final long a1 = m[a + 1];
+        final long a2 = m[a + 2];
+        final long a3 = m[a + 3];
+        final long a4 = m[a + 4];
+        final long b0 = m[b];
+        final long b1 = m[b + 1];
+        final long b2 = m[b + 2];
+        final long b3 = m[b + 3];
+        final long b4 = m[b + 4];
+        long c0 = 0;
+        long c1 = 0;
+        long c2 = 0;
+        long c3 = 0;
+        long c4 = 0;
+        long c5 = 0;
+        long c6 = 0;
+        long c7 = 0;
+        long c8 = 0;
+        long c9 = 0;
+        long x;
+        long h;
+        x = a0 * b0;
+        h = Math.multiplyHigh(a0, b0);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = a0 * b1;
+        h = Math.multiplyHigh(a0, b1);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = a0 * b2;
+        h = Math.multiplyHigh(a0, b2);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = a0 * b3;
+        h = Math.multiplyHigh(a0, b3);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = a0 * b4;
+        h = Math.multiplyHigh(a0, b4);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        x = a1 * b0;
+        h = Math.multiplyHigh(a1, b0);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = a1 * b1;
+        h = Math.multiplyHigh(a1, b1);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = a1 * b2;
+        h = Math.multiplyHigh(a1, b2);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = a1 * b3;
+        h = Math.multiplyHigh(a1, b3);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        x = a1 * b4;
+        h = Math.multiplyHigh(a1, b4);
+        c5 += x & MASK;
+        c6 += (h << 12) | (x >>> 52);
+        x = a2 * b0;
+        h = Math.multiplyHigh(a2, b0);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = a2 * b1;
+        h = Math.multiplyHigh(a2, b1);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = a2 * b2;
+        h = Math.multiplyHigh(a2, b2);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        x = a2 * b3;
+        h = Math.multiplyHigh(a2, b3);
+        c5 += x & MASK;
+        c6 += (h << 12) | (x >>> 52);
+        x = a2 * b4;
+        h = Math.multiplyHigh(a2, b4);
+        c6 += x & MASK;
+        c7 += (h << 12) | (x >>> 52);
+        x = a3 * b0;
+        h = Math.multiplyHigh(a3, b0);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = a3 * b1;
+        h = Math.multiplyHigh(a3, b1);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        x = a3 * b2;
+        h = Math.multiplyHigh(a3, b2);
+        c5 += x & MASK;
+        c6 += (h << 12) | (x >>> 52);
+        x = a3 * b3;
+        h = Math.multiplyHigh(a3, b3);
+        c6 += x & MASK;
+        c7 += (h << 12) | (x >>> 52);
+        x = a3 * b4;
+        h = Math.multiplyHigh(a3, b4);
+        c7 += x & MASK;
+        c8 += (h << 12) | (x >>> 52);
+        x = a4 * b0;
+        h = Math.multiplyHigh(a4, b0);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        x = a4 * b1;
+        h = Math.multiplyHigh(a4, b1);
+        c5 += x & MASK;
+        c6 += (h << 12) | (x >>> 52);
+        x = a4 * b2;
+        h = Math.multiplyHigh(a4, b2);
+        c6 += x & MASK;
+        c7 += (h << 12) | (x >>> 52);
+        x = a4 * b3;
+        h = Math.multiplyHigh(a4, b3);
+        c7 += x & MASK;
+        c8 += (h << 12) | (x >>> 52);
+        x = a4 * b4;
+        h = Math.multiplyHigh(a4, b4);
+        c8 += x & MASK;
+        c9 += (h << 12) | (x >>> 52);
+        m[r] = c0;
+        m[r + 1] = c1;
+        m[r + 2] = c2;
+        m[r + 3] = c3;
+        m[r + 4] = c4;
+        m[r + 5] = c5;
+        m[r + 6] = c6;
+        m[r + 7] = c7;
+        m[r + 8] = c8;
+        m[r + 9] = c9;
+    }
+
+    /** r ← a + b for double-width values, column by column. */
+    public static void addWide(long[] m, int r, int a, int b) {
+        for (int i = 0; i < WIDE; i++) {
+            m[r + i] = m[a + i] + m[b + i];
+        }
+    }
+
+    /**
+     * r ← a + p·2^258 − b for double-width values, b with columns below 2^57 − 32 and value below p·2^258
+     * (about 21.2p²; two products of normal values are below 18p²).
+     */
+    public static void subWide(long[] m, int r, int a, int b) {
+        for (int i = 0; i < WIDE; i++) {
+            m[r + i] = m[a + i] + WIDE_BIAS[i] - m[b + i];
+        }
+    }
+
+    /**
+     * r ← a·2^−260 mod p for a double-width value a with columns below 2^59 and value T below 2p·2^260
+     * (about 169p²): Montgomery reduction, five rounds adding q·p with q making the lowest column
+     * divisible by 2^52. The result is normal with V &lt; T/2^260 + p.
+     */
+    public static void reduceWide(long[] m, int r, int a) {
+        long c0 = m[a];
+        long c1 = m[a + 1];
+        long c2 = m[a + 2];
+        long c3 = m[a + 3];
+        long c4 = m[a + 4];
+        long c5 = m[a + 5];
+        long c6 = m[a + 6];
+        long c7 = m[a + 7];
+        long c8 = m[a + 8];
+        long c9 = m[a + 9];
+        long x;
+        long h;
+        long q;
+        q = (c0 * INV) & MASK;
+        x = q * Q0;
+        h = Math.multiplyHigh(q, Q0);
+        c0 += x & MASK;
+        c1 += (h << 12) | (x >>> 52);
+        x = q * Q1;
+        h = Math.multiplyHigh(q, Q1);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = q * Q2;
+        h = Math.multiplyHigh(q, Q2);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = q * Q3;
+        h = Math.multiplyHigh(q, Q3);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = q * Q4;
+        h = Math.multiplyHigh(q, Q4);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        c1 += c0 >>> 52;
+        q = (c1 * INV) & MASK;
+        x = q * Q0;
+        h = Math.multiplyHigh(q, Q0);
+        c1 += x & MASK;
+        c2 += (h << 12) | (x >>> 52);
+        x = q * Q1;
+        h = Math.multiplyHigh(q, Q1);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = q * Q2;
+        h = Math.multiplyHigh(q, Q2);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = q * Q3;
+        h = Math.multiplyHigh(q, Q3);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        x = q * Q4;
+        h = Math.multiplyHigh(q, Q4);
+        c5 += x & MASK;
+        c6 += (h << 12) | (x >>> 52);
+        c2 += c1 >>> 52;
+        q = (c2 * INV) & MASK;
+        x = q * Q0;
+        h = Math.multiplyHigh(q, Q0);
+        c2 += x & MASK;
+        c3 += (h << 12) | (x >>> 52);
+        x = q * Q1;
+        h = Math.multiplyHigh(q, Q1);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = q * Q2;
+        h = Math.multiplyHigh(q, Q2);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        x = q * Q3;
+        h = Math.multiplyHigh(q, Q3);
+        c5 += x & MASK;
+        c6 += (h << 12) | (x >>> 52);
+        x = q * Q4;
+        h = Math.multiplyHigh(q, Q4);
+        c6 += x & MASK;
+        c7 += (h << 12) | (x >>> 52);
+        c3 += c2 >>> 52;
+        q = (c3 * INV) & MASK;
+        x = q * Q0;
+        h = Math.multiplyHigh(q, Q0);
+        c3 += x & MASK;
+        c4 += (h << 12) | (x >>> 52);
+        x = q * Q1;
+        h = Math.multiplyHigh(q, Q1);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        x = q * Q2;
+        h = Math.multiplyHigh(q, Q2);
+        c5 += x & MASK;
+        c6 += (h << 12) | (x >>> 52);
+        x = q * Q3;
+        h = Math.multiplyHigh(q, Q3);
+        c6 += x & MASK;
+        c7 += (h << 12) | (x >>> 52);
+        x = q * Q4;
+        h = Math.multiplyHigh(q, Q4);
+        c7 += x & MASK;
+        c8 += (h << 12) | (x >>> 52);
+        c4 += c3 >>> 52;
+        q = (c4 * INV) & MASK;
+        x = q * Q0;
+        h = Math.multiplyHigh(q, Q0);
+        c4 += x & MASK;
+        c5 += (h << 12) | (x >>> 52);
+        x = q * Q1;
+        h = Math.multiplyHigh(q, Q1);
+        c5 += x & MASK;
+        c6 += (h << 12) | (x >>> 52);
+        x = q * Q2;
+        h = Math.multiplyHigh(q, Q2);
+        c6 += x & MASK;
+        c7 += (h << 12) | (x >>> 52);
+        x = q * Q3;
+        h = Math.multiplyHigh(q, Q3);
+        c7 += x & MASK;
+        c8 += (h << 12) | (x >>> 52);
+        x = q * Q4;
+        h = Math.multiplyHigh(q, Q4);
+        c8 += x & MASK;
+        c9 += (h << 12) | (x >>> 52);
+        c5 += c4 >>> 52;
+        c6 += c5 >>> 52;
+        c5 &= MASK;
+        c7 += c6 >>> 52;
+        c6 &= MASK;
+        c8 += c7 >>> 52;
+        c7 &= MASK;
+        c9 += c8 >>> 52;
+        c8 &= MASK;
+        m[r] = c5;
+        m[r + 1] = c6;
+        m[r + 2] = c7;
+        m[r + 3] = c8;
+        m[r + 4] = c9;
     }
 }

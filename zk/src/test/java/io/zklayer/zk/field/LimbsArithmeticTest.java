@@ -138,6 +138,49 @@ class LimbsArithmeticTest {
         }
     }
 
+    /** Writes v (any integer below 2^260, e.g. a non-canonical value up to 3p) at r as plain limbs. */
+    private static void setRaw(long[] m, int r, BigInteger v) {
+        System.arraycopy(limbsOf(v), 0, m, r, FpLimbs.SIZE);
+    }
+
+    @Property(tries = 200, seed = "20261210")
+    void fp2ProductsHoldForNormalValuesUpToThreeP(@ForAll long seed) {
+        TestData d = new TestData(seed);
+        BigInteger bound = Q.multiply(BigInteger.valueOf(3));
+        BigInteger[] v = new BigInteger[4];
+        long[] m = memory();
+        for (int i = 0; i < 4; i++) {
+            v[i] = i % 2 == 0 ? bound.subtract(BigInteger.ONE).subtract(d.below(BigInteger.ONE.shiftLeft(200))) : d.below(bound);
+            setRaw(m, i < 2 ? A + i * FpLimbs.SIZE : B + (i - 2) * FpLimbs.SIZE, v[i]);
+        }
+        Fp2 x = new Fp2(Fp.reduce(montgomeryValue(v[0])), Fp.reduce(montgomeryValue(v[1])));
+        Fp2 y = new Fp2(Fp.reduce(montgomeryValue(v[2])), Fp.reduce(montgomeryValue(v[3])));
+        assertThat(Fp2Limbs.get(m, A)).isEqualTo(x);
+        Fp2Limbs.mul(m, R, A, B, S);
+        assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.mul(y));
+        assertNormal(m, R);
+        assertNormal(m, R + FpLimbs.SIZE);
+        Fp2Limbs.square(m, R, A, S);
+        assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.square());
+        Fp2Limbs.mulByXi(m, R, A, S);
+        assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.mulByXi());
+        Fp2Limbs.sub(m, R, A, B);
+        assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.sub(y));
+        assertNormal(m, R);
+    }
+
+    /** Returns the element whose Montgomery form (R = 2^260) is v. */
+    private static BigInteger montgomeryValue(BigInteger v) {
+        return v.multiply(BigInteger.ONE.shiftLeft(260).modInverse(Q)).mod(Q);
+    }
+
+    private static void assertNormal(long[] m, int a) {
+        for (int i = 0; i < FpLimbs.SIZE; i++) {
+            assertThat(m[a + i]).isBetween(0L, FpLimbs.MASK);
+        }
+        assertThat(valueOf(m, a)).isLessThan(Q.multiply(BigInteger.valueOf(3)));
+    }
+
     @Property(tries = 60, seed = "20261202")
     void fp2LimbOperationsEqualReference(@ForAll long seed) {
         TestData d = new TestData(seed);
