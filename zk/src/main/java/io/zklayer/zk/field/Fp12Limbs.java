@@ -64,7 +64,7 @@ public final class Fp12Limbs {
         return true;
     }
 
-    /** r ← a·b (Karatsuba over Fp6: three Fp6 products). */
+    /** r ← a·b (Karatsuba over Fp6: three Fp6 products), each output Fp2 coefficient reduced once. */
     public static void mul(long[] m, int r, int a, int b, int s) {
         int aa = s;
         int bb = s + H;
@@ -76,10 +76,24 @@ public final class Fp12Limbs {
         Fp6Limbs.add(m, x, a, a + H);
         Fp6Limbs.add(m, y, b, b + H);
         Fp6Limbs.mul(m, x, x, y, w);
-        Fp6Limbs.sub(m, x, x, aa);
-        Fp6Limbs.sub(m, r + H, x, bb);
-        Fp6Limbs.mulByV(m, bb, bb, w);
-        Fp6Limbs.add(m, r, aa, bb);
+        // c1 = (a0 + a1)(b0 + b1) − aa − bb, per Fp2 coefficient below 10p
+        for (int i = 0; i < 3; i++) {
+            Fp2Limbs.addLazy(m, y, aa + i * E, bb + i * E);
+            Fp2Limbs.subSum(m, x + i * E, x + i * E, y);
+        }
+        Fp6Limbs.normalizeEach(m, r + H, x);
+        addTimesV(m, r, aa, bb, w);
+    }
+
+    /** r ← a + v·b for normal Fp6 values: (a0 + ξ·b2, a1 + b0, a2 + b1), each below 86p before its reduction. */
+    private static void addTimesV(long[] m, int r, int a, int b, int s) {
+        Fp2Limbs.mulByXiLazy(m, s, b + 2 * E, s + E);
+        Fp2Limbs.addLazy(m, s, s, a);
+        Fp2Limbs.addLazy(m, r + 2 * E, a + 2 * E, b + E);
+        Fp2Limbs.addLazy(m, r + E, a + E, b);
+        Fp2Limbs.normalize(m, r + 2 * E, r + 2 * E);
+        Fp2Limbs.normalize(m, r + E, r + E);
+        Fp2Limbs.normalize(m, r, s);
     }
 
     /** r ← a² (complex squaring: two Fp6 products). */
@@ -87,16 +101,25 @@ public final class Fp12Limbs {
         int ab = s;
         int x = s + H;
         int y = s + 2 * H;
+        int t = s + 3 * H;
         int w = s + 4 * H;
         Fp6Limbs.mul(m, ab, a, a + H, w);
         Fp6Limbs.add(m, x, a, a + H);
-        Fp6Limbs.mulByV(m, y, a + H, w);
-        Fp6Limbs.add(m, y, y, a);
+        addTimesV(m, y, a, a + H, w); // a0 + v·a1
         Fp6Limbs.mul(m, x, x, y, w);
-        Fp6Limbs.sub(m, x, x, ab);
-        Fp6Limbs.mulByV(m, y, ab, w);
-        Fp6Limbs.sub(m, r, x, y);
-        Fp6Limbs.dbl(m, r + H, ab);
+        // c0 = (a0 + a1)(a0 + v·a1) − ab − v·ab with v·ab = (ξ·ab2, ab0, ab1), per coefficient below 10p
+        Fp2Limbs.mulByXi(m, t, ab + 2 * E, w);
+        Fp2Limbs.addLazy(m, t, t, ab);
+        Fp2Limbs.subSum(m, x, x, t);
+        Fp2Limbs.addLazy(m, t, ab + E, ab);
+        Fp2Limbs.subSum(m, x + E, x + E, t);
+        Fp2Limbs.addLazy(m, t, ab + 2 * E, ab + E);
+        Fp2Limbs.subSum(m, x + 2 * E, x + 2 * E, t);
+        Fp6Limbs.normalizeEach(m, r, x);
+        for (int i = 0; i < 3; i++) {
+            Fp2Limbs.addLazy(m, ab + i * E, ab + i * E, ab + i * E);
+        }
+        Fp6Limbs.normalizeEach(m, r + H, ab);
     }
 
     /**
@@ -114,27 +137,33 @@ public final class Fp12Limbs {
         Fp6Limbs.add(m, x, a, a + H);
         Fp2Limbs.add(m, d, d0, d3);
         Fp6Limbs.mulBy01(m, x, x, d, d4, w);
-        Fp6Limbs.sub(m, x, x, ta);
-        Fp6Limbs.sub(m, r + H, x, tb);
-        Fp6Limbs.mulByV(m, tb, tb, w);
-        Fp6Limbs.add(m, r, tb, ta);
+        combineSparse(m, r, x, ta, tb, w);
     }
 
     /** r ← a·(1 + d3·w + d4·v·w): {@link #mulBy034} with d0 = 1, for lines scaled to a leading one. */
     public static void mulBy34(long[] m, int r, int a, int d3, int d4, int s) {
-        int tb = s;
-        int x = s + H;
-        int d = s + 2 * H;
+        int ta = s;
+        int tb = s + H;
+        int x = s + 2 * H;
+        int d = s + 3 * H;
         int w = s + 4 * H;
+        Fp6Limbs.copy(m, ta, a);
         Fp6Limbs.mulBy01(m, tb, a + H, d3, d4, w);
         Fp6Limbs.add(m, x, a, a + H);
         Fp2Limbs.setOne(m, d);
         Fp2Limbs.add(m, d, d, d3);
         Fp6Limbs.mulBy01(m, x, x, d, d4, w);
-        Fp6Limbs.sub(m, x, x, a);
-        Fp6Limbs.sub(m, r + H, x, tb);
-        Fp6Limbs.mulByV(m, tb, tb, w);
-        Fp6Limbs.add(m, r, tb, a);
+        combineSparse(m, r, x, ta, tb, w);
+    }
+
+    /** r ← (e − ta − tb) at w^1 and ta + v·tb at w^0: the Karatsuba recombination of the sparse products. */
+    private static void combineSparse(long[] m, int r, int e, int ta, int tb, int s) {
+        for (int i = 0; i < 3; i++) {
+            Fp2Limbs.addLazy(m, s, ta + i * E, tb + i * E);
+            Fp2Limbs.subSum(m, e + i * E, e + i * E, s); // below 10p
+        }
+        Fp6Limbs.normalizeEach(m, r + H, e);
+        addTimesV(m, r, ta, tb, s);
     }
 
     /** r ← conjugate of a (c0 − c1·w) = a^(q^6); the inverse for elements of the cyclotomic subgroup. */
@@ -182,7 +211,8 @@ public final class Fp12Limbs {
 
     /**
      * r ← a² for a in the cyclotomic subgroup (after the easy part of the final exponentiation), by
-     * Granger–Scott: three Fp4 squarings, nine Fp2 squarings in all.
+     * Granger–Scott: three Fp4 squarings, nine Fp2 squarings in all; every output coefficient 3·t ± 2·z is
+     * formed lazily (below 500p) and reduced once.
      */
     public static void cyclotomicSquare(long[] m, int r, int a, int s) {
         // memory order c0.c0, c0.c1, c0.c2, c1.c0, c1.c1, c1.c2 = z0, z4, z3, z2, z1, z5
@@ -199,23 +229,27 @@ public final class Fp12Limbs {
         int c0 = s + 4 * E;
         int c1 = s + 5 * E;
         int x = s + 6 * E;
-        int w = s + 7 * E;
+        int y = s + 7 * E;
+        int w = s + 8 * E;
         fp4Square(m, a0, a1, z0, z1, w);
         fp4Square(m, b0, b1, z2, z3, w);
         fp4Square(m, c0, c1, z4, z5, w);
         // z0 = 3·A0 − 2·z0, z1 = 3·A1 + 2·z1
-        threeMinusTwo(m, r, a0, z0, x);
+        threeMinusTwo(m, r, a0, z0, x, y);
         threePlusTwo(m, r + 4 * E, a1, z1, x);
         // z2 = 3·ξ·C1 + 2·z2, z3 = 3·C0 − 2·z3
-        Fp2Limbs.mulByXi(m, c1, c1, w);
+        Fp2Limbs.mulByXiLazy(m, c1, c1, w); // C1 below 10p, limbs below 2^54.4: ξ·C1 below 164p, limbs below 2^58
         threePlusTwo(m, r + 3 * E, c1, z2, x);
-        threeMinusTwo(m, r + 2 * E, c0, z3, x);
+        threeMinusTwo(m, r + 2 * E, c0, z3, x, y);
         // z4 = 3·B0 − 2·z4, z5 = 3·B1 + 2·z5
-        threeMinusTwo(m, r + E, b0, z4, x);
+        threeMinusTwo(m, r + E, b0, z4, x, y);
         threePlusTwo(m, r + 5 * E, b1, z5, x);
     }
 
-    /** (r0, r1) ← (a + b·V)² in Fp4 = Fp2[V]/(V² − ξ). */
+    /**
+     * (r0, r1) ← (a + b·V)² in Fp4 = Fp2[V]/(V² − ξ), lazily: r0 = ξ·b² + a² (below 86p, limbs below
+     * 2^57), r1 = (a + b)² − a² − b² (below 10p, limbs below 2^54.4).
+     */
     private static void fp4Square(long[] m, int r0, int r1, int a, int b, int s) {
         int t0 = s;
         int t1 = s + E;
@@ -224,23 +258,32 @@ public final class Fp12Limbs {
         Fp2Limbs.square(m, t1, b, w);
         Fp2Limbs.add(m, r1, a, b);
         Fp2Limbs.square(m, r1, r1, w);
-        Fp2Limbs.sub(m, r1, r1, t0);
-        Fp2Limbs.sub(m, r1, r1, t1);
-        Fp2Limbs.mulByXi(m, r0, t1, w);
-        Fp2Limbs.add(m, r0, r0, t0);
+        Fp2Limbs.addLazy(m, w, t0, t1);
+        Fp2Limbs.subSum(m, r1, r1, w);
+        Fp2Limbs.mulByXiLazy(m, r0, t1, w);
+        Fp2Limbs.addLazy(m, r0, r0, t0);
     }
 
-    /** r ← 3t − 2z (r may be z). */
-    private static void threeMinusTwo(long[] m, int r, int t, int z, int x) {
-        Fp2Limbs.sub(m, x, t, z);
-        Fp2Limbs.dbl(m, x, x);
-        Fp2Limbs.add(m, r, x, t);
+    /** r ← 3t + 2·(4p − z), reduced, for lazy t (below 164p) and normal z; r may be z. */
+    private static void threeMinusTwo(long[] m, int r, int t, int z, int x, int y) {
+        FpLimbs.neg(m, y, z);
+        FpLimbs.neg(m, y + FpLimbs.SIZE, z + FpLimbs.SIZE);
+        Fp2Limbs.addLazy(m, y, y, y);
+        lazyTriple(m, x, t);
+        Fp2Limbs.addLazy(m, x, x, y);
+        Fp2Limbs.normalize(m, r, x);
     }
 
-    /** r ← 3t + 2z (r may be z). */
+    /** r ← 3t + 2z, reduced, for lazy t (below 164p) and normal z; r may be z. */
     private static void threePlusTwo(long[] m, int r, int t, int z, int x) {
-        Fp2Limbs.add(m, x, t, z);
-        Fp2Limbs.dbl(m, x, x);
-        Fp2Limbs.add(m, r, x, t);
+        lazyTriple(m, x, t);
+        Fp2Limbs.addLazy(m, x, x, z);
+        Fp2Limbs.addLazy(m, x, x, z);
+        Fp2Limbs.normalize(m, r, x);
+    }
+
+    private static void lazyTriple(long[] m, int r, int t) {
+        FpLimbs.mulSmall(m, r, t, 3);
+        FpLimbs.mulSmall(m, r + FpLimbs.SIZE, t + FpLimbs.SIZE, 3);
     }
 }

@@ -103,6 +103,36 @@ public final class Fp2Limbs {
         FpLimbs.normalize(m, r + E, a + E);
     }
 
+    /** r ← a + b component by component, lazily (limb and value bounds add up; see {@link FpLimbs}). */
+    public static void addLazy(long[] m, int r, int a, int b) {
+        FpLimbs.add(m, r, a, b);
+        FpLimbs.add(m, r + E, a + E, b + E);
+    }
+
+    /** r ← a + 8p − b per component, lazily, for b a lazy sum of two normal values. */
+    public static void subSum(long[] m, int r, int a, int b) {
+        FpLimbs.subSum(m, r, a, b);
+        FpLimbs.subSum(m, r + E, a + E, b + E);
+    }
+
+    /** r ← a + 64p − b per component, lazily, for b with limbs below 2^56 − 16 and components below 64p. */
+    public static void subLazy(long[] m, int r, int a, int b) {
+        FpLimbs.subLazy(m, r, a, b);
+        FpLimbs.subLazy(m, r + E, a + E, b + E);
+    }
+
+    /**
+     * r ← a·ξ lazily: (9a0 + 64p − a1, a0 + 9a1) for a with limbs below 2^56 − 16 and components below
+     * 64p; the result has limbs below 2^60.2 and components below 10·V(a) + 64p. Uses {@code m[s, s + E)}.
+     */
+    public static void mulByXiLazy(long[] m, int r, int a, int s) {
+        FpLimbs.mulSmall(m, s, a, 9);
+        FpLimbs.subLazy(m, s, s, a + E);
+        FpLimbs.mulSmall(m, r + E, a + E, 9);
+        FpLimbs.add(m, r + E, r + E, a);
+        FpLimbs.copy(m, r, s);
+    }
+
     /** r ← a·f for an Fp element f at offset {@code f}, which must not overlap r. */
     public static void mulByFp(long[] m, int r, int a, int f) {
         FpLimbs.mul(m, r, a, f);

@@ -21,7 +21,8 @@ import java.math.BigInteger;
  *   <li>{@link #sub} computes a + 4p − b for b with limbs below 2^52 and V &lt; 4p, using 4p written with
  *       borrowed limbs (each at least 2^52 − 1) so no limb goes negative; {@link #subSum} computes
  *       a + 8p − b for b with limbs at most 2^53 − 2 and V &lt; 8p (a sum of two normal values).
- *   <li>{@link #normalize} accepts limbs below 2^62 and V &lt; 64p.
+ *   <li>{@link #subLazy} computes a + 64p − b for b with limbs below 2^56 − 16 and V &lt; 64p.
+ *   <li>{@link #normalize} accepts limbs below 2^62 and V &lt; 1024p.
  * </ul>
  * Every method reads its inputs before it writes its result, so a result may overwrite an input.
  * Example: {@code set(m, 0, Fp.ONE)} writes the limbs of 2^260 mod p at m[0..4], and {@code get(m, 0)}
@@ -50,6 +51,8 @@ public final class FpLimbs {
     private static final long[] FOUR_P = borrowed(P.shiftLeft(2), 52);
     /** 8p with borrowed limbs: limbs 0..3 at least 2^53 − 2, limb 4 = (8p)₄ − 2. */
     private static final long[] EIGHT_P = borrowed(P.shiftLeft(3), 53);
+    /** 64p with borrowed limbs: limbs 0..3 at least 2^56 − 16, limb 4 = (64p)₄ − 16. */
+    private static final long[] SIXTY_FOUR_P = borrowed(P.shiftLeft(6), 56);
     private static final long K0 = FOUR_P[0];
     private static final long K1 = FOUR_P[1];
     private static final long K2 = FOUR_P[2];
@@ -60,6 +63,11 @@ public final class FpLimbs {
     private static final long W2 = EIGHT_P[2];
     private static final long W3 = EIGHT_P[3];
     private static final long W4 = EIGHT_P[4];
+    private static final long Z0 = SIXTY_FOUR_P[0];
+    private static final long Z1 = SIXTY_FOUR_P[1];
+    private static final long Z2 = SIXTY_FOUR_P[2];
+    private static final long Z3 = SIXTY_FOUR_P[3];
+    private static final long Z4 = SIXTY_FOUR_P[4];
 
     /** Longs per double-width (unreduced product) value: ten 52-bit columns. */
     public static final int WIDE = 2 * SIZE;
@@ -154,14 +162,14 @@ public final class FpLimbs {
         System.arraycopy(m, a, m, r, SIZE);
     }
 
-    /** Returns true if the element at {@code a} (limbs below 2^62, V &lt; 64p) is zero. */
+    /** Returns true if the element at {@code a} (limbs below 2^62, V &lt; 1024p) is zero. */
     public static boolean isZero(long[] m, int a) {
         long[] t = new long[SIZE];
         canonical(t, 0, m, a);
         return (t[0] | t[1] | t[2] | t[3] | t[4]) == 0;
     }
 
-    /** Returns true if the elements at {@code a} and {@code b} (limbs below 2^62, V &lt; 64p) are equal. */
+    /** Returns true if the elements at {@code a} and {@code b} (limbs below 2^62, V &lt; 1024p) are equal. */
     public static boolean equal(long[] m, int a, int b) {
         long[] t = new long[2 * SIZE];
         canonical(t, 0, m, a);
@@ -205,6 +213,15 @@ public final class FpLimbs {
         m[r + 4] = m[a + 4] + W4 - m[b + 4];
     }
 
+    /** r ← a + 64p − b for b with limbs below 2^56 − 16 and V &lt; 64p (lazy: adds 2^57 and 64p). */
+    public static void subLazy(long[] m, int r, int a, int b) {
+        m[r] = m[a] + Z0 - m[b];
+        m[r + 1] = m[a + 1] + Z1 - m[b + 1];
+        m[r + 2] = m[a + 2] + Z2 - m[b + 2];
+        m[r + 3] = m[a + 3] + Z3 - m[b + 3];
+        m[r + 4] = m[a + 4] + Z4 - m[b + 4];
+    }
+
     /** r ← 4p − a for a with limbs below 2^52 and V &lt; 4p (lazy: limbs below 2^53, V &lt; 4p). */
     public static void neg(long[] m, int r, int a) {
         m[r] = K0 - m[a];
@@ -215,8 +232,10 @@ public final class FpLimbs {
     }
 
     /**
-     * r ← a reduced to a normal value, for a with limbs in [0, 2^62) and V &lt; 64p: carries, then subtracts
-     * q·p for q = ⌊limb₄·⌊2^64/(Q4 + 1)⌋ / 2^64⌋, which is at most ⌊V/p⌋ and leaves V &lt; 2p + 65·2^208.
+     * r ← a reduced to a normal value, for a with limbs in [0, 2^62) and V &lt; 1024p: carries, then
+     * subtracts q·p for q = ⌊limb₄·⌊2^64/(Q4 + 1)⌋ / 2^64⌋, which is at most ⌊V/p⌋ (so the result is not
+     * negative) and at least ⌊V/p⌋ − 1 − V/((Q4 + 1)·2^208) (so it is below 2p + 1025·2^208 &lt; 3p); q·Qᵢ
+     * stays below 2^62.
      */
     public static void normalize(long[] m, int r, int a) {
         normalize(m, r, m, a);
@@ -257,7 +276,7 @@ public final class FpLimbs {
         rm[r + 4] = l4;
     }
 
-    /** r ← the canonical limbs (V &lt; p) of a, for a with limbs below 2^62 and V &lt; 64p. */
+    /** r ← the canonical limbs (V &lt; p) of a, for a with limbs below 2^62 and V &lt; 1024p. */
     static void canonical(long[] rm, int r, long[] am, int a) {
         normalize(rm, r, am, a);
         for (int k = 0; k < 2; k++) { // V < 3p: at most two subtractions of p

@@ -126,8 +126,8 @@ class LimbsArithmeticTest {
         for (int i = 0; i < FpLimbs.SIZE - 1; i++) {
             assertThat(m[R + i]).isBetween(0L, FpLimbs.MASK);
         }
-        // normalize: limbs below 2^62, V < 64p → limbs below 2^52, V < 3p
-        BigInteger vc = d.below(Q.shiftLeft(6));
+        // normalize: limbs below 2^62, V < 1024p → limbs below 2^52, V < 3p
+        BigInteger vc = d.below(Q.shiftLeft(10));
         System.arraycopy(wideLimbs(vc, 62, rnd), 0, m, C, FpLimbs.SIZE);
         FpLimbs.normalize(m, R, C);
         got = valueOf(m, R);
