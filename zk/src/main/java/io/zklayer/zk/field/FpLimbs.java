@@ -43,6 +43,7 @@ public final class FpLimbs {
     /** floor(2^64 / (Q4 + 1)): the quotient estimate of {@link #normalize}. */
     private static final long RECIPROCAL = Long.divideUnsigned(-1L, Q4 + 1);
     private static final long[] ONE = limbs(BigInteger.ONE.shiftLeft(260).mod(P));
+    private static final long[] TWO_P = limbs(P.shiftLeft(1));
     /** 2^264 mod p as a plain integer: the Montgomery product with it turns x·2^256 into x·2^260. */
     private static final long[] TO_260 = limbs(BigInteger.ONE.shiftLeft(264).mod(P));
     /** 2^256 mod p as a plain integer: the Montgomery product with it turns x·2^260 into x·2^256. */
@@ -162,11 +163,39 @@ public final class FpLimbs {
         System.arraycopy(m, a, m, r, SIZE);
     }
 
-    /** Returns true if the element at {@code a} (limbs below 2^62, V &lt; 1024p) is zero. */
+    /** Returns true if the element at {@code a} (limbs below 2^62, V &lt; 1024p) is zero; allocates nothing. */
     public static boolean isZero(long[] m, int a) {
-        long[] t = new long[SIZE];
-        canonical(t, 0, m, a);
-        return (t[0] | t[1] | t[2] | t[3] | t[4]) == 0;
+        long l0 = m[a];
+        long l1 = m[a + 1];
+        long l2 = m[a + 2];
+        long l3 = m[a + 3];
+        long l4 = m[a + 4];
+        l1 += l0 >>> 52;
+        l0 &= MASK;
+        l2 += l1 >>> 52;
+        l1 &= MASK;
+        l3 += l2 >>> 52;
+        l2 &= MASK;
+        l4 += l3 >>> 52;
+        l3 &= MASK;
+        long q = Math.multiplyHigh(l4, RECIPROCAL);
+        l0 -= q * Q0;
+        l1 -= q * Q1;
+        l2 -= q * Q2;
+        l3 -= q * Q3;
+        l4 -= q * Q4;
+        l1 += l0 >> 52;
+        l0 &= MASK;
+        l2 += l1 >> 52;
+        l1 &= MASK;
+        l3 += l2 >> 52;
+        l2 &= MASK;
+        l4 += l3 >> 52;
+        l3 &= MASK;
+        // now V < 3p with exact limbs: zero iff V is 0, p or 2p
+        return (l0 | l1 | l2 | l3 | l4) == 0
+                || (l0 == Q0 && l1 == Q1 && l2 == Q2 && l3 == Q3 && l4 == Q4)
+                || (l0 == TWO_P[0] && l1 == TWO_P[1] && l2 == TWO_P[2] && l3 == TWO_P[3] && l4 == TWO_P[4]);
     }
 
     /** Returns true if the elements at {@code a} and {@code b} (limbs below 2^62, V &lt; 1024p) are equal. */
