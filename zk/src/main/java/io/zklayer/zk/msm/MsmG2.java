@@ -50,7 +50,7 @@ public final class MsmG2 {
 
     private static G2Point pippenger(G2Point[] bases, Fr[] scalars) {
         int n = Math.min(bases.length, scalars.length);
-        SignedDigits digits = SignedDigits.of(scalars, n);
+        SignedDigits digits = SignedDigits.of(scalars, n, 2);
         if (digits.nonZero() == 0) {
             return G2Point.INFINITY;
         }
