@@ -44,6 +44,19 @@ class G1LimbsTest {
         assertThat(G1Limbs.get(m, A)).isEqualTo(p.add(q).dbl().add(q));
     }
 
+    @Property(tries = 10, seed = "20261214")
+    void fixedBaseTablesMultiplyLikeTheReference(@ForAll long seed) {
+        TestData d = new TestData(seed);
+        G1Point base = d.g1();
+        G1FixedBase table = new G1FixedBase(base);
+        io.zklayer.zk.field.Fr k = d.fr();
+        assertThat(table.mul(k)).isEqualTo(base.mul(k));
+        assertThat(table.mul(io.zklayer.zk.field.Fr.of(-12345))).isEqualTo(base.mul(io.zklayer.zk.field.Fr.of(-12345)));
+        assertThat(table.mul(io.zklayer.zk.field.Fr.of(7))).isEqualTo(base.mul(io.zklayer.zk.field.Fr.of(7)));
+        assertThat(table.mul(io.zklayer.zk.field.Fr.ZERO).isInfinity()).isTrue();
+        assertThat(new G1FixedBase(G1Point.INFINITY).mul(k).isInfinity()).isTrue();
+    }
+
     @Test
     void additionHandlesInfinityEqualAndOppositePoints() {
         TestData d = new TestData(12);
