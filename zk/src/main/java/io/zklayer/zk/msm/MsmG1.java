@@ -17,6 +17,9 @@ import java.util.concurrent.Future;
  * fixed order, so the result does not depend on scheduling.
  */
 public final class MsmG1 {
+    /** Buckets per batch-affine task: a few windows' worth, so that batches are large but tasks many. */
+    private static final int TASK_BUCKETS = 4096;
+
     private MsmG1() {}
 
     /**
@@ -70,9 +73,11 @@ public final class MsmG1 {
         }
         int[] idx = digits.indexes();
         G1Point[] sums = new G1Point[windows];
-        // batch-affine filling pays when each task holds enough buckets for large batches
-        boolean batchAffine = (long) (windows / Math.min(windows, MsmPool.THREADS)) << (c - 1) >= G1WindowSum.MIN_BUCKETS;
-        int tasks = batchAffine ? Math.min(windows, MsmPool.THREADS) : windows;
+        // batch-affine filling pays when a task holds enough buckets for large batches; tasks of about
+        // TASK_BUCKETS buckets (several per thread) keep the threads evenly busy on a shared machine
+        int perTask = Math.max(1, TASK_BUCKETS >> (c - 1));
+        boolean batchAffine = (long) Math.min(perTask, windows) << (c - 1) >= G1WindowSum.MIN_BUCKETS;
+        int tasks = batchAffine ? (windows + perTask - 1) / perTask : windows;
         List<Future<G1Point[]>> parts = new ArrayList<>(tasks);
         for (int t = 0; t < tasks; t++) {
             int[][] cols = new int[(windows - t + tasks - 1) / tasks][]; // windows t, t + tasks, …
