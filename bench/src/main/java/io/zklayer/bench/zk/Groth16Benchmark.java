@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Groth16 on the snarkjs {@code mlp} circuit (12,800 constraints, 11 public signals): single verification
- * with a prepared key, batch verification of 64 proofs (reported per proof), and proving from the zkey
- * and a witness. snarkjs 0.7.6 on the same inputs: see {@code testnet/interop/snarkjs-bench.mjs}.
+ * with a prepared key, batch verification of 1, 16 and 64 proofs (reported per proof; batches share their
+ * work among the available processors), and proving from the zkey and a witness. snarkjs 0.7.6 on the same inputs: see {@code testnet/interop/snarkjs-bench.mjs}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,6 +55,17 @@ public class Groth16Benchmark {
     @Benchmark
     public Object verifySingle() {
         return Groth16Verifier.verify(key, proof, publicSignals);
+    }
+
+    @Benchmark
+    public Object verifyBatchOf1() {
+        return BatchVerifier.verify(batch.subList(0, 1), seed);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(16)
+    public Object verifyBatchOf16PerProof() {
+        return BatchVerifier.verify(batch.subList(0, 16), seed);
     }
 
     @Benchmark

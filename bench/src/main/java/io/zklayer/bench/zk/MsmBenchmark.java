@@ -15,12 +15,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Multi-scalar multiplication on G1 with uniformly random full-size scalars (seeded) at 2^12..2^16 points. */
+/** Multi-scalar multiplication on G1 with uniformly random full-size scalars (seeded) at 2^12..2^16 points (wall clock, on MsmPool's threads). */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class MsmBenchmark {
-    @Param({"12", "14", "16"})
+    @Param({"12", "13", "14", "15", "16"})
     public int log2Points;
 
     private G1Point[] bases;

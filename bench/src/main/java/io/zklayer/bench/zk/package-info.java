@@ -1,2 +1,2 @@
-/** JMH benchmarks of the zk module: pairing, Groth16 verify / batch verify / prove, and MSM. */
+/** JMH benchmarks of the zk module: field arithmetic, pairing, Groth16 verify / batch verify / prove, and MSM. */
 package io.zklayer.bench.zk;

@@ -14,7 +14,7 @@ public final class Fp12 {
     public static final Fp12 ONE = new Fp12(Fp6.ONE, Fp6.ZERO);
 
     /** FROBENIUS[n][k] = ξ^(k·(q^n − 1)/6): the factor w^k picks up under x ↦ x^(q^n). */
-    private static final Fp2[][] FROBENIUS = new Fp2[4][6];
+    static final Fp2[][] FROBENIUS = new Fp2[4][6];
 
     static {
         BigInteger q = Fp.MODULUS;

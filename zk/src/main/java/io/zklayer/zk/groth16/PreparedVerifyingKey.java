@@ -27,9 +27,9 @@ public final class PreparedVerifyingKey {
     private PreparedVerifyingKey(VerifyingKey key) {
         this.key = key;
         this.alphaBeta = Pairing.pair(key.alpha(), key.beta());
-        this.beta = G2Prepared.of(key.beta());
-        this.gamma = G2Prepared.of(key.gamma());
-        this.delta = G2Prepared.of(key.delta());
+        this.beta = G2Prepared.forFixedPoint(key.beta());
+        this.gamma = G2Prepared.forFixedPoint(key.gamma());
+        this.delta = G2Prepared.forFixedPoint(key.delta());
         if (key.publicCount() <= MAX_TABULATED_INPUTS) {
             icTables = new G1FixedBase[key.publicCount()];
             for (int i = 0; i < icTables.length; i++) {

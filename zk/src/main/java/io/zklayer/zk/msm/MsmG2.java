@@ -1,6 +1,8 @@
 package io.zklayer.zk.msm;
 
+import io.zklayer.zk.curve.G2Limbs;
 import io.zklayer.zk.curve.G2Point;
+import io.zklayer.zk.field.Fp2Limbs;
 import io.zklayer.zk.field.Fr;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.concurrent.Future;
 
 /**
  * Multi-scalar multiplication Σ kᵢ·Pᵢ on G2 by Pippenger's bucket method with signed c-bit windows
- * (digits in [−2^(c−1), 2^(c−1)]), so each window needs 2^(c−1) buckets. Bases must be affine
+ * (digits in [−2^(c−1), 2^(c−1)]), so each window needs 2^(c−1) buckets, kept in Jacobian coordinates
+ * on limb arithmetic ({@link G2Limbs}). Bases must be affine
  * (Z = 1, as read from a zkey) or infinity. The window size is chosen from the count of non-zero
  * scalars; windows are summed in parallel on {@link MsmPool}'s small fixed pool and combined in a
  * fixed order, so the result does not depend on scheduling.
@@ -50,16 +53,26 @@ public final class MsmG2 {
 
     private static G2Point pippenger(G2Point[] bases, Fr[] scalars) {
         int n = Math.min(bases.length, scalars.length);
-        SignedDigits digits = SignedDigits.of(scalars, n);
+        SignedDigits digits = SignedDigits.of(scalars, n, 2);
         if (digits.nonZero() == 0) {
             return G2Point.INFINITY;
         }
         int c = digits.window();
         int windows = digits.windows();
+        long[] limbs = new long[n * G2Limbs.AFFINE];
+        boolean[] infinite = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (bases[i].isInfinity()) {
+                infinite[i] = true;
+            } else {
+                G2Limbs.setAffine(limbs, i * G2Limbs.AFFINE, bases[i]);
+            }
+        }
+        int[] idx = digits.indexes();
         List<Future<G2Point>> parts = new ArrayList<>(windows);
         for (int w = 0; w < windows; w++) {
-            final int win = w;
-            parts.add(MsmPool.submit(() -> windowSum(bases, digits, win, c)));
+            final int[] column = digits.column(w);
+            parts.add(MsmPool.submit(() -> windowSum(limbs, infinite, idx, column, c)));
         }
         G2Point acc = G2Point.INFINITY;
         for (int w = windows - 1; w >= 0; w--) {
@@ -71,30 +84,36 @@ public final class MsmG2 {
         return acc;
     }
 
-    private static G2Point windowSum(G2Point[] bases, SignedDigits digits, int win, int c) {
-        G2Point[] buckets = new G2Point[1 << (c - 1)];
-        java.util.Arrays.fill(buckets, G2Point.INFINITY);
-        int[] idx = digits.indexes();
+    /** Returns one window's Σ b·B_b with Jacobian buckets on limb arithmetic (mixed additions). */
+    private static G2Point windowSum(long[] bases, boolean[] infinite, int[] idx, int[] digits, int c) {
+        int nb = 1 << (c - 1);
+        int point = G2Limbs.POINT;
+        int base = (nb + 2) * point;
+        int s = base + G2Limbs.AFFINE;
+        long[] m = new long[s + G2Limbs.SCRATCH];
+        for (int b = 0; b < nb; b++) {
+            G2Limbs.setInfinity(m, b * point);
+        }
         for (int k = 0; k < idx.length; k++) {
-            int i = idx[k];
-            int d = digits.digit(k, win);
-            if (d == 0) {
+            int d = digits[k];
+            if (d == 0 || infinite[idx[k]]) {
                 continue;
             }
-            G2Point p = bases[i];
-            if (p.isInfinity()) {
-                continue;
+            System.arraycopy(bases, idx[k] * G2Limbs.AFFINE, m, base, G2Limbs.AFFINE);
+            if (d < 0) {
+                Fp2Limbs.neg(m, base + Fp2Limbs.SIZE, base + Fp2Limbs.SIZE);
             }
-            int b = Math.abs(d) - 1;
-            G2Point q = d > 0 ? p : p.neg();
-            buckets[b] = buckets[b].isInfinity() ? q : buckets[b].addAffine(q);
+            int b = (Math.abs(d) - 1) * point;
+            G2Limbs.addAffine(m, b, b, base, s);
         }
-        G2Point running = G2Point.INFINITY;
-        G2Point sum = G2Point.INFINITY;
-        for (int b = buckets.length - 1; b >= 0; b--) {
-            running = running.add(buckets[b]);
-            sum = sum.add(running);
+        int running = nb * point;
+        int sum = running + point;
+        G2Limbs.setInfinity(m, running);
+        G2Limbs.setInfinity(m, sum);
+        for (int b = nb - 1; b >= 0; b--) {
+            G2Limbs.add(m, running, running, b * point, s);
+            G2Limbs.add(m, sum, sum, running, s);
         }
-        return sum;
+        return G2Limbs.get(m, sum);
     }
 }

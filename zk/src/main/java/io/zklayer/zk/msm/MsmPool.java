@@ -12,8 +12,9 @@ import java.util.concurrent.Future;
  * deterministic.
  */
 final class MsmPool {
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(
-            Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())), r -> {
+    /** Threads in the pool. */
+    static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
                 Thread t = new Thread(r, "zk-msm");
                 t.setDaemon(true);
                 return t;

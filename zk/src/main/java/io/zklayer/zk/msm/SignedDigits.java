@@ -48,7 +48,12 @@ final class SignedDigits {
         return out;
     }
 
-    static SignedDigits of(Fr[] scalars, int n) {
+    /**
+     * Returns the digits of the first n scalars with the window size c minimizing
+     * windows·(points + bucketCost·2^(c−1)): bucketCost is the price of summing one bucket relative to
+     * adding one point into a bucket (two Jacobian additions against one batch-affine addition on G1).
+     */
+    static SignedDigits of(Fr[] scalars, int n, int bucketCost) {
         long[][] limbs = new long[n][];
         int nonZero = 0;
         int maxBits = 0;
@@ -62,7 +67,7 @@ final class SignedDigits {
                 maxBits = Math.max(maxBits, bits);
             }
         }
-        int c = chooseWindow(nonZero, maxBits);
+        int c = chooseWindow(nonZero, maxBits, bucketCost);
         int windows = (maxBits + c) / c; // one extra digit absorbs the final carry
         int[] idx = new int[nonZero];
         int[] dig = new int[nonZero * windows];
@@ -89,7 +94,7 @@ final class SignedDigits {
         return new SignedDigits(idx, dig, c, windows);
     }
 
-    private static int chooseWindow(int n, int maxBits) {
+    private static int chooseWindow(int n, int maxBits, int bucketCost) {
         if (n == 0) {
             return 1;
         }
@@ -97,7 +102,7 @@ final class SignedDigits {
         long bestCost = Long.MAX_VALUE;
         for (int c = 2; c <= 16; c++) {
             long windows = (maxBits + c) / c;
-            long cost = windows * (n + (2L << (c - 1)));
+            long cost = windows * (n + ((long) bucketCost << (c - 1)));
             if (cost < bestCost) {
                 bestCost = cost;
                 best = c;
@@ -137,5 +142,14 @@ final class SignedDigits {
 
     int digit(int k, int w) {
         return digits[k * windows + w];
+    }
+
+    /** Returns the digits of window w for every non-zero scalar, in {@link #indexes()} order. */
+    int[] column(int w) {
+        int[] out = new int[indexes.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = digits[k * windows + w];
+        }
+        return out;
     }
 }

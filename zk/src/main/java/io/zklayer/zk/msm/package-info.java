@@ -1,2 +1,6 @@
-/** Multi-scalar multiplication on G1 and G2 (Pippenger, signed windows, a small fixed thread pool). */
+/**
+ * Multi-scalar multiplication on G1 and G2: Pippenger with signed windows on limb arithmetic, G1 buckets
+ * filled by batch-affine additions (one shared inversion per batch), windows spread over a small fixed
+ * thread pool.
+ */
 package io.zklayer.zk.msm;

@@ -3,9 +3,7 @@ package io.zklayer.zk.pairing;
 import io.zklayer.zk.curve.G1Point;
 import io.zklayer.zk.curve.G2Point;
 import io.zklayer.zk.curve.G2Subgroup;
-import io.zklayer.zk.field.Fp;
 import io.zklayer.zk.field.Fp12;
-import io.zklayer.zk.field.Fp2;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -46,9 +44,9 @@ public final class Pairing {
         final G1Point p;
         final G2Prepared q;
 
-        /** Returns the pair (p, q); p may be in any coordinates, it is normalized here. */
+        /** Returns the pair (p, q); p may be in any coordinates (the Miller loop makes it affine). */
         public Pair(G1Point p, G2Prepared q) {
-            this.p = p.normalize();
+            this.p = p;
             this.q = q;
         }
 
@@ -58,70 +56,18 @@ public final class Pairing {
         }
     }
 
-    /** Returns the Miller-loop value ∏ f_{6u+2,Qᵢ}(Pᵢ) · lines, before the final exponentiation. */
+    /**
+     * Returns the Miller-loop value ∏ f_{6u+2,Qᵢ}(Pᵢ) · lines, before the final exponentiation. It is
+     * defined up to factors in proper subfields of Fp12 (lines are scaled freely, see
+     * {@link G2Prepared}); only its final exponentiation is meaningful.
+     */
     public static Fp12 millerLoop(List<Pair> pairs) {
-        Pair[] active = pairs.stream().filter(x -> !x.p.isInfinity() && !x.q.isInfinity()).toArray(Pair[]::new);
-        Fp12 f = Fp12.ONE;
-        int step = 0;
-        for (int i = ATE_NAF.length - 2; i >= 0; i--) {
-            if (i != ATE_NAF.length - 2) {
-                f = f.square();
-            }
-            for (Pair pr : active) {
-                f = ell(f, pr.q.coeffs, step, pr.p);
-            }
-            step++;
-            if (ATE_NAF[i] != 0) {
-                for (Pair pr : active) {
-                    f = ell(f, pr.q.coeffs, step, pr.p);
-                }
-                step++;
-            }
-        }
-        for (int k = 0; k < 2; k++) {
-            for (Pair pr : active) {
-                f = ell(f, pr.q.coeffs, step, pr.p);
-            }
-            step++;
-        }
-        return f;
-    }
-
-    private static Fp12 ell(Fp12 f, Fp2[] coeffs, int step, G1Point p) {
-        Fp px = p.x;
-        Fp py = p.y;
-        int o = 3 * step;
-        return f.mulBy034(coeffs[o].mul(py), coeffs[o + 1].mul(px), coeffs[o + 2]);
+        return MillerLoop.evaluate(pairs.toArray(new Pair[0]));
     }
 
     /** Returns f^((q¹² − 1)/r · 2u(6u² + 3u + 1)) (see the class comment); f must be non-zero. */
     public static Fp12 finalExponentiation(Fp12 f) {
-        // easy part: f^((q^6 − 1)(q^2 + 1))
-        Fp12 r = f.conjugate().mul(f.inverse());
-        r = r.frobenius(2).mul(r);
-        // hard part (Fuentes-Castañeda et al., "Faster hashing to G2")
-        Fp12 y0 = expByNegU(r);
-        Fp12 y1 = y0.cyclotomicSquare();
-        Fp12 y2 = y1.cyclotomicSquare();
-        Fp12 y3 = y2.mul(y1);
-        Fp12 y4 = expByNegU(y3);
-        Fp12 y5 = y4.cyclotomicSquare();
-        Fp12 y6 = expByNegU(y5);
-        y3 = y3.conjugate();
-        y6 = y6.conjugate();
-        Fp12 y7 = y6.mul(y4);
-        Fp12 y8 = y7.mul(y3);
-        Fp12 y9 = y8.mul(y1);
-        Fp12 y10 = y8.mul(y4);
-        Fp12 y11 = y10.mul(r);
-        Fp12 y13 = y9.frobenius(1).mul(y11);
-        Fp12 y14 = y8.frobenius(2).mul(y13);
-        Fp12 y15 = r.conjugate().mul(y9).frobenius(3);
-        return y15.mul(y14);
-    }
-
-    private static Fp12 expByNegU(Fp12 f) {
-        return f.cyclotomicPow(G2Subgroup.U).conjugate();
+        return FinalExponentiation.apply(f);
     }
 
     /** Returns e(p, q). */

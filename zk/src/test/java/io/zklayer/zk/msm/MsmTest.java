@@ -60,6 +60,51 @@ class MsmTest {
     }
 
     @Test
+    void g1MsmWithBatchAffineBucketsEqualsTheSumOfScalarMultiples() {
+        // enough full-size scalars for windows with batch-affine buckets (and a skewed top window)
+        TestData d = new TestData(13);
+        int n = 2048;
+        G1Point[] bases = new G1Point[n];
+        Fr[] scalars = new Fr[n];
+        G1Point expected = G1Point.INFINITY;
+        G1Point step = d.g1();
+        G1Point acc = d.g1();
+        for (int i = 0; i < n; i++) {
+            bases[i] = acc;
+            acc = acc.add(step);
+            scalars[i] = d.fr();
+        }
+        bases = G1Point.normalizeAll(bases);
+        for (int i = 0; i < n; i++) {
+            expected = expected.add(bases[i].mul(scalars[i]));
+        }
+        assertThat(MsmG1.msm(bases, scalars)).isEqualTo(expected);
+    }
+
+    @Test
+    void g1MsmHandlesRepeatedAndOppositePointsInOneBucket() {
+        // the same point and its negation many times: bucket sums meet P + P and P − P
+        TestData d = new TestData(14);
+        G1Point p = d.g1().normalize();
+        G1Point q = d.g1().normalize();
+        int n = 4096;
+        G1Point[] bases = new G1Point[n];
+        Fr[] scalars = new Fr[n];
+        Fr sumP = Fr.ZERO;
+        Fr sumQ = Fr.ZERO;
+        for (int i = 0; i < n; i++) {
+            Fr k = i % 7 == 0 ? d.fr() : Fr.of(1 + d.random().nextInt(64));
+            switch (i % 3) {
+                case 0 -> { bases[i] = p; sumP = sumP.add(k); }
+                case 1 -> { bases[i] = p.neg(); sumP = sumP.sub(k); }
+                default -> { bases[i] = q; sumQ = sumQ.add(k); }
+            }
+            scalars[i] = k;
+        }
+        assertThat(MsmG1.msm(bases, scalars)).isEqualTo(p.mul(sumP).add(q.mul(sumQ)));
+    }
+
+    @Test
     void allZeroScalarsGiveInfinity() {
         assertThat(MsmG1.msm(new G1Point[] {G1Point.GENERATOR}, new Fr[] {Fr.ZERO}).isInfinity()).isTrue();
     }
