@@ -73,10 +73,12 @@ public final class MsmG1 {
         }
         int[] idx = digits.indexes();
         G1Point[] sums = new G1Point[windows];
-        // batch-affine filling pays when a task holds enough buckets for large batches; tasks of about
-        // TASK_BUCKETS buckets (several per thread) keep the threads evenly busy on a shared machine
-        int perTask = Math.max(1, TASK_BUCKETS >> (c - 1));
-        boolean batchAffine = (long) Math.min(perTask, windows) << (c - 1) >= G1WindowSum.MIN_BUCKETS;
+        // batch-affine filling pays when a task holds enough buckets for large batches; at most
+        // TASK_BUCKETS buckets and at least two tasks per thread keep the threads evenly busy
+        int nb = 1 << (c - 1);
+        int perTask = Math.max(1, Math.min(TASK_BUCKETS / nb, (windows + 2 * MsmPool.THREADS - 1) / (2 * MsmPool.THREADS)));
+        perTask = Math.max(perTask, Math.min(windows, (G1WindowSum.MIN_BUCKETS + nb - 1) / nb));
+        boolean batchAffine = (long) perTask * nb >= G1WindowSum.MIN_BUCKETS;
         int tasks = batchAffine ? (windows + perTask - 1) / perTask : windows;
         List<Future<G1Point[]>> parts = new ArrayList<>(tasks);
         for (int t = 0; t < tasks; t++) {
