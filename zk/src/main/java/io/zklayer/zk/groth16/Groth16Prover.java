@@ -8,6 +8,10 @@ import io.zklayer.zk.msm.MsmG1;
 import io.zklayer.zk.msm.MsmG2;
 import io.zklayer.zk.ntt.Ntt;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The Groth16 prover over a snarkjs proving key, computing exactly what snarkjs's
@@ -22,7 +26,29 @@ import java.util.Arrays;
  * The blinding scalars r and s come from the caller (uniformly random in production; fixed in tests).
  */
 public final class Groth16Prover {
+    /** Threads that compute the witness MSMs of a proof while its caller computes the quotient. */
+    private static final ExecutorService HELPER = Executors.newFixedThreadPool(
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                Thread t = new Thread(r, "zk-prove");
+                t.setDaemon(true);
+                return t;
+            });
+
     private Groth16Prover() {}
+
+    /** Σ wᵢAᵢ, Σ wᵢB2ᵢ, Σ wᵢB1ᵢ and Σ_{private} wᵢCᵢ. */
+    private record WitnessSums(G1Point a, G2Point b2, G1Point b1, G1Point c) {}
+
+    private static WitnessSums join(Future<WitnessSums> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("prove: interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("prove: witness MSMs failed", e.getCause());
+        }
+    }
 
     /** Returns a proof with blinding factors r, s drawn uniformly from {@code rng} (a SecureRandom in production). */
     public static Proof prove(ProvingKey pk, Fr[] witness, java.security.SecureRandom rng) {
@@ -34,6 +60,11 @@ public final class Groth16Prover {
         if (witness.length != pk.wireCount()) {
             throw new ZkFormatException("prove: witness has " + witness.length + " values, key has " + pk.wireCount() + " wires");
         }
+        // the MSMs over the witness do not depend on the quotient polynomial: they run on a helper thread
+        // while this one evaluates and transforms, so that both cores stay busy
+        Fr[] priv = Arrays.copyOfRange(witness, pk.publicCount() + 1, witness.length);
+        Future<WitnessSums> sums = HELPER.submit(() -> new WitnessSums(MsmG1.msm(pk.a(), witness),
+                MsmG2.msm(pk.b2(), witness), MsmG1.msm(pk.b1(), witness), MsmG1.msm(pk.c(), priv)));
         int n = pk.domainSize();
         Fr[] a = new Fr[n];
         Fr[] b = new Fr[n];
@@ -61,13 +92,12 @@ public final class Groth16Prover {
         for (int i = 0; i < n; i++) {
             p[i] = a[i].mul(b[i]).sub(c[i]);
         }
-        Fr[] priv = Arrays.copyOfRange(witness, pk.publicCount() + 1, witness.length);
-
-        G1Point piA = MsmG1.msm(pk.a(), witness).add(pk.alpha1()).add(pk.delta1().mul(r));
-        G2Point piB = MsmG2.msm(pk.b2(), witness).add(pk.beta2()).add(pk.delta2().mul(s));
-        G1Point b1 = MsmG1.msm(pk.b1(), witness).add(pk.beta1()).add(pk.delta1().mul(s));
-        G1Point piC = MsmG1.msm(pk.c(), priv).add(MsmG1.msm(pk.h(), p))
-                .add(piA.mul(s)).add(b1.mul(r)).sub(pk.delta1().mul(r.mul(s)));
+        G1Point h = MsmG1.msm(pk.h(), p);
+        WitnessSums w = join(sums);
+        G1Point piA = w.a().add(pk.alpha1()).add(pk.delta1().mul(r));
+        G2Point piB = w.b2().add(pk.beta2()).add(pk.delta2().mul(s));
+        G1Point b1 = w.b1().add(pk.beta1()).add(pk.delta1().mul(s));
+        G1Point piC = w.c().add(h).add(piA.mul(s)).add(b1.mul(r)).sub(pk.delta1().mul(r.mul(s)));
         return new Proof(piA, piB, piC);
     }
 }

@@ -94,6 +94,32 @@ public final class Ntt {
         return Integer.numberOfTrailingZeros(n);
     }
 
+    /** Twiddle tables ω^0..ω^(n/2−1) for ω = ω_k and its inverse, cached for domains up to 2^CACHED_LOG2. */
+    private static final java.util.concurrent.ConcurrentHashMap<Fr, Fr[]> TWIDDLES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHED_LOG2 = 16;
+
+    /** Returns ω^0, ω^1, …, ω^(n/2 − 1) (shared, read-only). */
+    private static Fr[] twiddles(Fr omega, int n) {
+        if (Integer.numberOfTrailingZeros(n) > CACHED_LOG2) {
+            return powers(omega, n / 2);
+        }
+        return TWIDDLES.computeIfAbsent(omega, w -> powers(w, n / 2));
+    }
+
+    private static Fr[] powers(Fr w, int count) {
+        Fr[] t = new Fr[Math.max(1, count)];
+        t[0] = Fr.ONE;
+        for (int k = 1; k < count; k++) {
+            t[k] = t[k - 1].mul(w);
+        }
+        return t;
+    }
+
+    /**
+     * In-place radix-2 transform: bit-reversal permutation, then log₂n butterfly stages; stage len uses
+     * every (n/len)-th entry of one table of powers of ω (a primitive n-th root determines n, so a table
+     * is cached per ω).
+     */
     private static void transform(Fr[] a, Fr omega) {
         int n = a.length;
         int logN = log2(n);
@@ -105,18 +131,14 @@ public final class Ntt {
                 a[j] = t;
             }
         }
-        Fr[] twiddles = new Fr[Math.max(1, n / 2)];
+        Fr[] twiddles = twiddles(omega, n);
         for (int len = 2; len <= n; len <<= 1) {
-            Fr w = omega.pow(BigInteger.valueOf(n / len));
             int half = len / 2;
-            twiddles[0] = Fr.ONE;
-            for (int k = 1; k < half; k++) {
-                twiddles[k] = twiddles[k - 1].mul(w);
-            }
+            int stride = n / len;
             for (int start = 0; start < n; start += len) {
                 for (int k = 0; k < half; k++) {
                     Fr u = a[start + k];
-                    Fr v = a[start + k + half].mul(twiddles[k]);
+                    Fr v = a[start + k + half].mul(twiddles[k * stride]);
                     a[start + k] = u.add(v);
                     a[start + k + half] = u.sub(v);
                 }
