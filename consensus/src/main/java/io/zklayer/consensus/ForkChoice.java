@@ -1,6 +1,5 @@
 package io.zklayer.consensus;
 
-import io.zklayer.primitives.types.H256;
 import io.zklayer.primitives.types.Header;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,8 +13,10 @@ import java.util.Set;
  * block, and between equally long chains the one whose head has the lowest hash (unsigned bytes).
  *
  * <p>It keeps the leaves of the block tree above the finalized block in memory, updated on each
- * import and finalization; ancestry is read from the backend's headers. After a restart it knows
- * the stored best block only; other forks come back as their blocks are announced again.
+ * import and finalization; ancestry comes from a {@link BlockAncestry} (in memory, logarithmic
+ * walks, headers read from the backend only for blocks it has not seen), so choosing the best block
+ * does not get slower as the unfinalized chain grows. After a restart it knows the stored best
+ * block only; other forks come back as their blocks are announced again.
  */
 public final class ForkChoice {
     /** Orders heads by preference: higher number first, then lower hash. */
@@ -23,11 +24,23 @@ public final class ForkChoice {
             Comparator.comparingLong(ChainHead::number).reversed().thenComparing(ChainHead::hash);
 
     private final ChainBackend backend;
+    private final BlockAncestry ancestry;
     private final Set<ChainHead> leaves = new HashSet<>();
 
     /** Starts from the backend's best block, read on first use (the node may write genesis after wiring). */
     public ForkChoice(ChainBackend backend) {
+        this(backend, new BlockAncestry(backend));
+    }
+
+    /** Like {@link #ForkChoice(ChainBackend)}, sharing {@code ancestry} (e.g. with the header rules). */
+    public ForkChoice(ChainBackend backend, BlockAncestry ancestry) {
         this.backend = backend;
+        this.ancestry = ancestry;
+    }
+
+    /** Returns the ancestry index it reads (and keeps up to date with imports and finality). */
+    public BlockAncestry ancestry() {
+        return ancestry;
     }
 
     private void seed() {
@@ -44,6 +57,7 @@ public final class ForkChoice {
     /** Records an imported block: it becomes a leaf and its parent stops being one. */
     public synchronized void blockImported(Header header) {
         seed();
+        ancestry.add(header);
         leaves.remove(new ChainHead(header.parentHash(), header.number() - 1));
         leaves.add(new ChainHead(header.hash(), header.number()));
     }
@@ -76,6 +90,7 @@ public final class ForkChoice {
         if (leaves.isEmpty()) {
             leaves.add(finalized);
         }
+        ancestry.forgetBelow(finalized.number());
     }
 
     /** Returns the current leaves, preferred first (for diagnostics and sync). */
@@ -88,22 +103,11 @@ public final class ForkChoice {
 
     /** Returns whether {@code ancestor} is {@code block} or one of its ancestors, by the stored headers. */
     public boolean isAncestorOrSelf(ChainHead ancestor, ChainHead block) {
-        return ancestorAt(block, ancestor.number()).map(a -> a.equals(ancestor)).orElse(false);
+        return ancestry.isAncestorOrSelf(ancestor, block);
     }
 
     /** Returns the ancestor of {@code block} at height {@code number} (the block itself at its own height). */
     public Optional<ChainHead> ancestorAt(ChainHead block, long number) {
-        if (number > block.number() || number < 0) {
-            return Optional.empty();
-        }
-        H256 h = block.hash();
-        for (long n = block.number(); n > number; n--) {
-            Optional<Header> header = backend.header(h);
-            if (header.isEmpty()) {
-                return Optional.empty();
-            }
-            h = header.get().parentHash();
-        }
-        return Optional.of(new ChainHead(h, number));
+        return ancestry.ancestorAt(block, number);
     }
 }

@@ -43,6 +43,7 @@ public final class HeaderVerifier {
     }
 
     private final ChainBackend backend;
+    private final BlockAncestry ancestry;
     private final EpochSource epochs;
     private final SlotClock clock;
     private final long maxDriftSlots;
@@ -53,10 +54,23 @@ public final class HeaderVerifier {
      * @param maxDriftSlots how many slots ahead of the local clock a block may be (clock drift)
      */
     public HeaderVerifier(ChainBackend backend, EpochSource epochs, SlotClock clock, long maxDriftSlots) {
+        this(backend, new BlockAncestry(backend), epochs, clock, maxDriftSlots);
+    }
+
+    /**
+     * Creates a verifier that answers "does the parent descend from the finalized block?" from
+     * {@code ancestry} (which may be shared with {@link ForkChoice}), in logarithmic time rather than
+     * by reading every header down to the finalized block.
+     *
+     * @param maxDriftSlots how many slots ahead of the local clock a block may be (clock drift)
+     */
+    public HeaderVerifier(ChainBackend backend, BlockAncestry ancestry, EpochSource epochs, SlotClock clock,
+                          long maxDriftSlots) {
         if (maxDriftSlots < 0) {
             throw new IllegalArgumentException("max drift must not be negative, got " + maxDriftSlots);
         }
         this.backend = backend;
+        this.ancestry = ancestry;
         this.epochs = epochs;
         this.clock = clock;
         this.maxDriftSlots = maxDriftSlots;
@@ -81,7 +95,9 @@ public final class HeaderVerifier {
             return invalid(ImportResult.Reason.BELOW_FINALIZED, "#" + header.number() + " is not above the finalized block " + fin);
         }
         ChainHead parentHead = new ChainHead(header.parentHash(), parent.get().number());
-        if (!descendsFrom(parentHead, fin)) {
+        ancestry.forgetBelow(fin.number());
+        ancestry.add(parent.get());
+        if (!ancestry.isAncestorOrSelf(fin, parentHead)) {
             return invalid(ImportResult.Reason.BELOW_FINALIZED, "parent " + parentHead + " is on a fork that does not contain the finalized block " + fin);
         }
         OptionalLong slot = SlotDigests.slotOf(header);
@@ -149,18 +165,6 @@ public final class HeaderVerifier {
                     + " and must announce its " + epoch.validators().size() + " validators exactly once");
         }
         return null;
-    }
-
-    private boolean descendsFrom(ChainHead block, ChainHead ancestor) {
-        io.zklayer.primitives.types.H256 h = block.hash();
-        for (long n = block.number(); n > ancestor.number(); n--) {
-            Optional<Header> header = backend.header(h);
-            if (header.isEmpty()) {
-                return false;
-            }
-            h = header.get().parentHash();
-        }
-        return h.equals(ancestor.hash());
     }
 
     private static Verdict invalid(ImportResult.Reason rule, String detail) {
