@@ -16,6 +16,7 @@ import io.zklayer.node.rpc.JsonRpcServer;
 import io.zklayer.node.rpc.RpcRegistry;
 import io.zklayer.node.rpc.methods.RpcModules;
 import io.zklayer.node.storage.ChainStore;
+import io.zklayer.node.txpool.PoolMaintenance;
 import io.zklayer.node.txpool.SubmitOutcome;
 import io.zklayer.node.txpool.Tag;
 import io.zklayer.node.txpool.TransactionPool;
@@ -58,6 +59,7 @@ public final class Node implements AutoCloseable {
     private final ChainStore store;
     private final StoreChainBackend backend;
     private final TransactionPool pool;
+    private final PoolMaintenance poolMaintenance;
     private final SlotClock clock;
     private final OffenceReporter offences;
     private final BlockImporter importer;
@@ -87,6 +89,11 @@ public final class Node implements AutoCloseable {
         ConsensusConfig consensus = settings.spec().consensus().orElse(ConsensusConfig.ZKLAYER_DEFAULT);
         this.clock = new SlotClock(consensus.slotDurationMillis(), System::currentTimeMillis);
         this.pool = new TransactionPool(TransactionPool.Config.defaults(), System::nanoTime);
+        this.poolMaintenance = new PoolMaintenance(pool, backend, h -> backend.body(h).map(body -> {
+            List<byte[]> xts = new ArrayList<>();
+            body.forEach(x -> xts.add(x.encode()));
+            return xts;
+        }), backend.best());
         long epochLength = Optional.ofNullable(SessionPallet.EPOCH_LENGTH.get(backend.stateAt(backend.genesis().hash())))
                 .orElse(RuntimeGenesisConfig.DEFAULT_EPOCH_LENGTH);
         this.offences = settings.authoringKey().<OffenceReporter>map(k -> new ChainOffenceReporter(backend,
@@ -196,7 +203,8 @@ public final class Node implements AutoCloseable {
             IMPORT_LOG.info("Imported #{} ({}) with {} extrinsics{}{}", block.header().number(), Hex.shortForm(hash.bytes()),
                     xts.size(), batched > 0 ? ", " + batched + " proofs batch-verified" : "", best ? "" : " (not best)");
             if (best) {
-                pool.onBlockImported(hash.bytes(), xts, this::validate);
+                // Enacts this block and, on a reorganization, gives the retracted blocks' transactions back.
+                poolMaintenance.bestChanged(new ChainHead(hash, block.header().number()), this::validate);
             }
             if (fin) {
                 pool.onFinalized(hash.bytes(), xts);
@@ -227,6 +235,8 @@ public final class Node implements AutoCloseable {
                 notifications.publishFinalized(new Block(header.get(), body));
             }
             finalizedNotified = Math.max(finalizedNotified, head.number());
+            // Finality may have moved the best block to another fork without an import.
+            poolMaintenance.finalized(head, backend.best(), this::validate);
         } catch (RuntimeException e) {
             LOG.error("Processing finalized block {} failed: {}", head, e.toString(), e);
         }

@@ -345,16 +345,23 @@ public final class TransactionPool {
         dispatch(events);
     }
 
-    /** Reports that a block left the best chain: its transactions are told, then resubmitted. */
-    public void onRetracted(byte[] blockHash, List<byte[]> extrinsicsOfBlock, Validator validator) {
+    /**
+     * Reports that a block left the best chain: its transactions are told, then resubmitted
+     * (validated against the new best state); returns how many the pool accepted again.
+     */
+    public int onRetracted(byte[] blockHash, List<byte[]> extrinsicsOfBlock, Validator validator) {
         List<Event> events = new ArrayList<>();
         for (byte[] xt : extrinsicsOfBlock) {
             events.add(new Event(Hashing.blake2b256(xt), new TransactionStatus.Retracted(blockHash.clone())));
         }
         dispatch(events);
+        int accepted = 0;
         for (byte[] xt : extrinsicsOfBlock) {
-            submit(xt, validator);
+            if (submit(xt, validator) instanceof SubmitOutcome.Accepted) {
+                accepted++;
+            }
         }
+        return accepted;
     }
 
     private Map<Entry, Boolean> readiness() {
