@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class BlockAncestryTest {
     /** A backend that stores headers only and counts how often they are read (the seam ancestry uses). */
-    private static final class Headers implements ChainBackend {
+    static final class Headers implements ChainBackend {
         final Map<H256, Header> byHash = new HashMap<>();
         int reads;
 
