@@ -21,7 +21,10 @@ import java.util.Optional;
  *       {@code //Alice}, sudo {@code //Alice}; the digits model registered as model 0 with {@code //Alice}'s
  *       node in its pool ({@link DevModels}).
  *   <li>{@code local} — "ZKLayer Local Testnet", id {@code local_testnet}, chain type Local: four
- *       validators {@code //Alice}, {@code //Bob}, {@code //Charlie}, {@code //Dave}, sudo {@code //Alice}.
+ *       validators {@code //Alice}, {@code //Bob}, {@code //Charlie}, {@code //Dave}, sudo {@code //Alice};
+ *       the digits model registered as model 0 (owner {@code //Alice}) with an empty pool, so that a testnet
+ *       has a model to serve: a node joins with {@code zklayer pool join --models 0} and serves it from
+ *       the next epoch with {@code --pool-worker} ({@code testnet/local add --pool-worker //Ferdie}).
  * </ul>
  *
  * <p>Both endow {@code //Alice} … {@code //Ferdie}, {@code //Alice//stash} and {@code //Bob//stash}
@@ -70,10 +73,15 @@ public final class ChainSpecs {
                 List.of(DevModels.digitsNode(alice)), new ModelsGenesis(List.of(DevModels.digits(alice)))));
     }
 
-    /** Returns the {@code local} preset: four validators Alice, Bob, Charlie, Dave. */
+    /**
+     * Returns the {@code local} preset: four validators Alice, Bob, Charlie, Dave, and the digits model
+     * (model 0, owner Alice) with no node in its pool: workloads wait for a node that joins.
+     */
     public static ChainSpec local() {
-        return spec("ZKLayer Local Testnet", "local_testnet", ChainType.LOCAL,
+        ChainSpec base = spec("ZKLayer Local Testnet", "local_testnet", ChainType.LOCAL,
                 List.of(DevAccounts.ALICE, DevAccounts.BOB, DevAccounts.CHARLIE, DevAccounts.DAVE));
+        GenesisConfig g = (GenesisConfig) base.genesis();
+        return base.withGenesis(g.withModels(new ModelsGenesis(List.of(DevModels.digits(account(DevAccounts.ALICE))))));
     }
 
     /**

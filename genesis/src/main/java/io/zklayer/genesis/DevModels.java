@@ -16,17 +16,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The verified-inference setup of the {@code dev} preset: the sdk's shipped digits model registered at
- * genesis as model 0 (owner {@code //Alice}, its Poseidon weight commitment and the verifying key of the
- * sdk's dev setup, price 1 ZKL, 10 compute units per inference), and {@code //Alice}'s node in its pool
- * from epoch 0 (1,000 compute units per epoch, a bond of 1,000 ZKL). The dev node's pool worker proves
- * for {@code //Alice}, so {@code zklayer --dev} serves digits workloads out of the box.
+ * The verified-inference setup of the presets: the sdk's shipped digits model registered at genesis as
+ * model 0 (owner {@code //Alice}, its Poseidon weight commitment and the verifying key of the sdk's dev
+ * setup, price 1 ZKL, 10 compute units per inference) in both {@code dev} and {@code local}; on
+ * {@code dev} also {@code //Alice}'s node in its pool from epoch 0 (1,000 compute units per epoch, a bond
+ * of 1,000 ZKL). The dev node's pool worker proves for {@code //Alice}, so {@code zklayer --dev} serves
+ * digits workloads out of the box; on {@code local} the pool starts empty and a node joins it.
  *
  * <p>The verifying key comes from a dev setup whose secrets derive from a public seed: anyone can forge
  * proofs for it. Dev chains only.
  */
 public final class DevModels {
-    /** The digits model's id on the dev chain. */
+    /** The digits model's id on the {@code dev} and {@code local} chains. */
     public static final long DIGITS_ID = 0;
     /** The digits model's price per inference: 1 ZKL. */
     public static final BigInteger DIGITS_PRICE = RuntimeParameters.UNIT;

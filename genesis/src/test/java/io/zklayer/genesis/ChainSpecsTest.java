@@ -61,6 +61,17 @@ class ChainSpecsTest {
     }
 
     @Test
+    void localPresetRegistersDigitsAsModelZeroWithNoPoolNodes() {
+        GenesisConfig local = (GenesisConfig) ChainSpecs.local().genesis();
+        GenesisConfig dev = (GenesisConfig) ChainSpecs.dev().genesis();
+        assertThat(local.models()).isEqualTo(dev.models());
+        assertThat(local.models().models()).extracting(m -> m.registration().name()).containsExactly("digits");
+        assertThat(local.models().models().get(0).owner()).isEqualTo(acc(DevAccounts.ALICE));
+        assertThat(local.poolNodes()).isEmpty();
+        assertThat(dev.poolNodes()).extracting(n -> n.account()).containsExactly(acc(DevAccounts.ALICE));
+    }
+
+    @Test
     void presetsBuildDifferentGenesisBlocks() {
         GenesisBuilder builder = GenesisBuilder.zklayer();
         GenesisBlock dev = builder.build(ChainSpecs.dev());

@@ -106,6 +106,26 @@ class GenesisBuilderTest {
     }
 
     @Test
+    void localGenesisRegistersTheDigitsModelWithAnEmptyPoolAndBondsNothing() {
+        TrieState state = builder.build(ChainSpecs.local()).stateIn(new MemoryNodeStore());
+        var digits = io.zklayer.pallets.models.ModelsStorage.MODELS.get(state, DevModels.DIGITS_ID);
+        assertThat(digits.name()).isEqualTo("digits");
+        assertThat(digits.owner()).isEqualTo(acc(DevAccounts.ALICE));
+        assertThat(digits.weightCommitment()).isEqualTo(io.zklayer.sdk.DigitsModel.weightCommitment());
+        assertThat(io.zklayer.pallets.verifier.VerifierStorage.KEY_BYTES.get(state, digits.keyId()).toVerifyingKey())
+                .isEqualTo(io.zklayer.sdk.DigitsModel.verifyingKey());
+        assertThat(io.zklayer.pallets.models.ModelsStorage.NEXT_MODEL_ID.get(state)).isEqualTo(1);
+        assertThat(io.zklayer.pallets.pools.PoolsStorage.MODEL_POOL.contains(state, DevModels.DIGITS_ID))
+                .as("no node serves digits until one joins").isFalse();
+        assertThat(io.zklayer.pallets.pools.PoolsStorage.NODES.entries(state)).isEmpty();
+        for (AccountId32 who : ChainSpecs.endowedDevAccounts()) {
+            AccountInfo info = AccountInfo.CODEC.decode(state.get(SystemStorage.ACCOUNT.key(who)).orElseThrow());
+            assertThat(info.data().free()).as("free of %s", who).isEqualTo(ChainSpecs.PRESET_ENDOWMENT);
+            assertThat(info.data().reserved()).isZero();
+        }
+    }
+
+    @Test
     void humanAndRawFormsBuildTheSameGenesisHash() {
         for (String name : ChainSpecs.PRESETS) {
             ChainSpec human = ChainSpecs.preset(name);

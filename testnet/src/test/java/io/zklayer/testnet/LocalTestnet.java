@@ -181,6 +181,32 @@ final class LocalTestnet implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code testnet/local add --pool-worker <uri>}: a node that syncs from the others and runs the
+     * pool worker with key {@code uri}, serving the digits model packaged into the run directory.
+     */
+    String addPoolWorker(String uri) throws IOException, InterruptedException {
+        return run("add", "--pool-worker", uri);
+    }
+
+    /**
+     * Runs {@code ./zklayer <args> --rpc-url ws://127.0.0.1:<node i's RPC port>} like {@link #cli}, over
+     * WebSocket, which {@code --wait} needs (it follows subscriptions); fails on a non-zero exit.
+     */
+    String cliWs(int i, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(script.getParent().getParent().resolve("zklayer").toString()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--rpc-url", "ws://127.0.0.1:" + (rpcBase + i)));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("ZKLAYER_SKIP_BUILD", "1");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("zklayer " + String.join(" ", args) + " failed:\n" + out);
+        }
+        return out;
+    }
+
     @Override
     public void close() throws Exception {
         if (Files.exists(dir.resolve("nodes"))) {

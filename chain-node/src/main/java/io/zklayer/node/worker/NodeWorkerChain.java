@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * {@link WorkerChain} on the node the worker runs in: the same answers its JSON-RPC methods give
  * ({@code state_getStorage} on the block's state, {@code system_accountNextIndex} counting the pool,
- * {@code author_submitExtrinsic} through the node's validation), without a socket in between.
+ * {@code author_submitExtrinsic} through the node's validation and gossiped to its peers), without a socket
+ * in between.
  */
 public final class NodeWorkerChain implements WorkerChain {
     private final Node node;
@@ -69,7 +70,9 @@ public final class NodeWorkerChain implements WorkerChain {
 
     @Override
     public Submission submit(byte[] extrinsic) {
-        SubmitOutcome out = node.pool().submit(extrinsic, node::validate);
+        // Through the node's submitTransaction, which gossips what the pool accepts: a pool node that does
+        // not author (the usual case on a multi-validator chain) must hand its results to the validators.
+        SubmitOutcome out = node.submitTransaction(extrinsic);
         if (out instanceof SubmitOutcome.Accepted a) {
             return new Submission.Accepted(H256.of(a.hash()));
         }

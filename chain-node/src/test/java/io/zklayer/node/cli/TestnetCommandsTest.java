@@ -34,6 +34,10 @@ class TestnetCommandsTest {
         expected.add(AccountId32.of(Ed25519KeyPair.fromSecretUri("//Validator7").publicKey().bytes()));
         assertThat(((GenesisConfig) spec.genesis()).validators()).containsExactlyElementsOf(expected);
         assertThat(spec.id()).isEqualTo("local_testnet");
+        assertThat(((GenesisConfig) spec.genesis()).models())
+                .as("the local preset's digits model (model 0, no pool nodes) is kept")
+                .isEqualTo(((GenesisConfig) ChainSpecs.local().genesis()).models());
+        assertThat(((GenesisConfig) spec.genesis()).poolNodes()).isEmpty();
         assertThat(TestnetValidators.uri(0)).isEqualTo("//Alice");
         assertThat(TestnetValidators.uri(6)).isEqualTo("//Validator7");
 
