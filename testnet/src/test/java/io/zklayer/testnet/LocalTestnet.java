@@ -181,6 +181,30 @@ final class LocalTestnet implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code testnet/local <args> --dir <dir> -- <nodeArgs>}: the nodes this command starts get
+     * {@code nodeArgs} as extra arguments (this start only). Returns the output; fails on a non-zero exit.
+     */
+    String runWithNodeArgs(List<String> args, String... nodeArgs) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(script.toString()));
+        cmd.addAll(args);
+        cmd.addAll(List.of("--dir", dir.toString(), "--"));
+        cmd.addAll(List.of(nodeArgs));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("testnet/local " + String.join(" ", args) + " -- " + String.join(" ", nodeArgs)
+                    + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    /** Returns node {@code i}'s raw storage value under {@code key} in block {@code blockHash}, or empty. */
+    Optional<byte[]> storage(int i, byte[] key, String blockHash) {
+        return rpc(i, "state_getStorage", Hex.encode(key), blockHash).filter(JsonNode::isTextual)
+                .map(v -> Hex.decode(v.asText()));
+    }
+
     @Override
     public void close() throws Exception {
         if (Files.exists(dir.resolve("nodes"))) {
