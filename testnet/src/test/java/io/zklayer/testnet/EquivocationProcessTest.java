@@ -126,8 +126,10 @@ class EquivocationProcessTest {
             for (Found f : found) {
                 if (f.event() instanceof OffencesEvent.EquivocationReported r) {
                     assertThat(r.offender()).isEqualTo(DAVE);
-                    assertThat(net.storage(0, OffencesStorage.REPORTS.key(r.reportId()), f.hash()))
-                            .as("Offences.Reports holds report %s", r.reportId()).isPresent();
+                    for (int i = 0; i < 3; i++) {
+                        assertThat(net.storage(i, OffencesStorage.REPORTS.key(r.reportId()), f.hash()))
+                                .as("Offences.Reports on node %d holds report %s", i, r.reportId()).isPresent();
+                    }
                     lastReporter = r.reporter();
                 } else if (f.event() instanceof OffencesEvent.ValidatorSlashed s) {
                     BigInteger slashed = OFFENCES.slashShare().of(bond);
@@ -145,6 +147,9 @@ class EquivocationProcessTest {
                     outFrom = Optional.of(removed.outFrom());
                 }
             }
+            System.out.printf("EquivocationProcessTest: //Dave joined in epoch %d (#%d); offences on the finalized chain:%n",
+                    daveEpoch, joinedAt[0]);
+            found.forEach(f -> System.out.printf("  #%d %s%n", f.block(), f.event()));
             assertThat(bond).as("at least one slash").isLessThan(BOND);
             assertThat(outFrom).as("//Dave leaves the set").isPresent();
             ValidatorRegistration left = ValidatorRegistration.CODEC.decode(net.storage(0, StorageKeys.mapKey("Session",
