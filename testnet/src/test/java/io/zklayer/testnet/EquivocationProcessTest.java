@@ -20,6 +20,7 @@ import io.zklayer.primitives.types.AccountId32;
 import io.zklayer.primitives.types.EventRecord;
 import io.zklayer.primitives.types.Header;
 import io.zklayer.primitives.types.RuntimeEvent;
+import io.zklayer.runtime.PalletId;
 import io.zklayer.runtime.Runtime;
 import io.zklayer.runtime.RuntimeParameters;
 import io.zklayer.runtime.ZklayerRuntime;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * blocks, see both votes, and report; the chain records both kinds of offence against //Dave
  * ({@code Offences.EquivocationReported}, {@code Offences.Reports}), slashes {@code SlashShare} of what is
  * left of its bond per offence ({@code ReporterShare} of that to the reporter, the rest to the treasury),
- * the bond in state shrinks by exactly that, the announced set of the epoch after holds only the honest
+ * the bond in state and the treasury's balance change by exactly that, the announced set of the epoch after holds only the honest
  * three, and those keep finalizing one chain.
  */
 class EquivocationProcessTest {
@@ -120,6 +121,7 @@ class EquivocationProcessTest {
             // SlashShare of what is left of the bond, ReporterShare of it to the reporter (none when Dave
             // reported himself), the rest to the treasury.
             BigInteger bond = BOND;
+            BigInteger toTreasury = BigInteger.ZERO;
             AccountId32 lastReporter = null;
             String lastSlashBlock = null;
             Optional<Long> outFrom = Optional.empty();
@@ -140,6 +142,7 @@ class EquivocationProcessTest {
                             : OFFENCES.reporterShare().of(slashed));
                     assertThat(s.toTreasury()).isTrue();
                     bond = bond.subtract(slashed);
+                    toTreasury = toTreasury.add(slashed.subtract(s.reward()));
                     lastSlashBlock = f.hash();
                 } else if (f.event() instanceof OffencesEvent.ValidatorRemoved removed && outFrom.isEmpty()) {
                     assertThat(removed.offender()).isEqualTo(DAVE);
@@ -159,6 +162,11 @@ class EquivocationProcessTest {
             AccountInfo dave = AccountInfo.CODEC.decode(net.storage(0, SystemStorage.ACCOUNT.key(DAVE), lastSlashBlock)
                     .orElseThrow());
             assertThat(dave.data().reserved()).as("//Dave's reserved balance is what is left of the bond").isEqualTo(bond);
+            // Fees are burned, so the treasury gains exactly the slashed amounts less the rewards.
+            String beforeOffences = net.hashAt(0, found.get(0).block() - 1);
+            assertThat(free(net, PalletId.TREASURY.account(), lastSlashBlock)
+                    .subtract(free(net, PalletId.TREASURY.account(), beforeOffences)))
+                    .as("the treasury's share of the slashes").isEqualTo(toTreasury).isPositive();
 
             // The set announced for epoch outFrom holds the honest three only, and they finalize past it.
             long out = outFrom.get();
@@ -193,6 +201,12 @@ class EquivocationProcessTest {
                 }
             }
         }
+    }
+
+    // The free balance of who in block blockHash on node 0 (zero for an account that does not exist).
+    private static BigInteger free(LocalTestnet net, AccountId32 who, String blockHash) {
+        return net.storage(0, SystemStorage.ACCOUNT.key(who), blockHash).map(b -> AccountInfo.CODEC.decode(b).data().free())
+                .orElse(BigInteger.ZERO);
     }
 
     private static boolean reported(List<Found> found, OffenceKind kind) {
