@@ -4,6 +4,7 @@ import io.zklayer.primitives.trie.TrieState;
 import io.zklayer.primitives.types.H256;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How {@link BlockAuthor} behaves in its slots. {@link #HONEST} (the default) seals one block per
@@ -16,10 +17,10 @@ import java.util.Optional;
 public interface AuthoringStrategy {
     /**
      * Returns the extrinsics (after the timestamp inherent, which the slot fixes) of a second block
-     * for {@code slot} on {@code parentHash}, whose state is {@code parentState}; empty to author
-     * only the honest block.
+     * for {@code slot} on {@code parentHash}, whose state {@code parentState} gives (read only when
+     * needed, so the honest path costs nothing); empty to author only the honest block.
      */
-    Optional<List<byte[]>> secondBody(long slot, H256 parentHash, TrieState parentState);
+    Optional<List<byte[]>> secondBody(long slot, H256 parentHash, Supplier<TrieState> parentState);
 
     /** One block per slot: never equivocates. */
     AuthoringStrategy HONEST = (slot, parentHash, parentState) -> Optional.empty();

@@ -154,7 +154,7 @@ public final class BlockAuthor {
         if (stored instanceof ImportResult.Rejected r) {
             return new Outcome.Failed(r.detail());
         }
-        Optional<Block> second = strategy.secondBody(slot, best.hash(), backend.stateAt(best.hash()))
+        Optional<Block> second = strategy.secondBody(slot, best.hash(), () -> backend.stateAt(best.hash()))
                 .flatMap(extra -> sealSecond(slot, best, preDigest, inherent, extra, block));
         return new Outcome.Authored(block, body.size() - 1, skipped, (System.nanoTime() - started) / 1_000_000, second);
     }

@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Fault injection (test chains only): an {@link AuthoringStrategy} that seals a second block in every
@@ -38,8 +39,8 @@ public final class DoubleAuthoring implements AuthoringStrategy {
     }
 
     @Override
-    public Optional<List<byte[]>> secondBody(long slot, H256 parentHash, TrieState parentState) {
-        long nonce = SystemStorage.ACCOUNT.get(parentState, account).nonce();
+    public Optional<List<byte[]>> secondBody(long slot, H256 parentHash, Supplier<TrieState> parentState) {
+        long nonce = SystemStorage.ACCOUNT.get(parentState.get(), account).nonce();
         byte[] text = ("misbehaving on purpose: second block of slot " + slot).getBytes(StandardCharsets.US_ASCII);
         Call remark = new Call(SystemPallet.INDEX, 0, ScaleCodecs.BYTES.encode(text));
         return Optional.of(List.of(signer.sign(key, remark, nonce, BigInteger.ZERO).encode()));
