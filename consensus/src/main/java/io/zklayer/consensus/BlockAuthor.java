@@ -24,19 +24,34 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Authors blocks (ARCHITECTURE §4.2): when this node's key is the slot's author on the best block
  * (in the epoch's {@link AuthorOrder}), it builds on it — the timestamp inherent (the slot's start time), then ready pool transactions in
  * order until the block's weight or length limit or the time budget — seals the header with the
  * key and stores the block through the importer. The first block of an epoch announces the
- * epoch's validator set ({@link EpochDigest}). It never seals two blocks for one slot.
+ * epoch's validator set ({@link EpochDigest}). It never seals two blocks for one slot — unless it was
+ * given a fault-injection {@link AuthoringStrategy} (test chains only), which makes it also seal a
+ * second, different valid block on the same parent in each of its slots and store it through the
+ * import pipeline, logging a warning each time.
  */
 public final class BlockAuthor {
     /** The result of a slot: a block, or why none was made. */
     public sealed interface Outcome {
-        /** A block was authored; {@code skipped} transactions were found invalid and left out. */
-        record Authored(Block block, int included, List<byte[]> skipped, long buildMillis) implements Outcome {}
+        /**
+         * A block was authored; {@code skipped} transactions were found invalid and left out;
+         * {@code equivocation} is the second block of the same slot a fault-injection strategy made
+         * (announce it too), empty for an honest author.
+         */
+        record Authored(Block block, int included, List<byte[]> skipped, long buildMillis, Optional<Block> equivocation)
+                implements Outcome {
+            /** An honest outcome: one block. */
+            public Authored(Block block, int included, List<byte[]> skipped, long buildMillis) {
+                this(block, included, skipped, buildMillis, Optional.empty());
+            }
+        }
 
         /** Not this node's slot, or nothing to do. */
         record NotOurSlot(AccountId32 author) implements Outcome {}
@@ -51,17 +66,30 @@ public final class BlockAuthor {
     private final SlotClock clock;
     private final Ed25519KeyPair key;
     private final AccountId32 me;
+    private final AuthoringStrategy strategy;
     private long lastAuthoredSlot = Long.MIN_VALUE;
 
-    /** Creates an author signing with {@code key}. */
+    private static final Logger LOG = LoggerFactory.getLogger(BlockAuthor.class);
+
+    /** Creates an honest author signing with {@code key}. */
     public BlockAuthor(ChainBackend backend, Executive executive, BlockImporter importer, SlotClock clock,
                        Ed25519KeyPair key) {
+        this(backend, executive, importer, clock, key, AuthoringStrategy.HONEST);
+    }
+
+    /**
+     * Creates an author signing with {@code key} that behaves as {@code strategy} says
+     * ({@link AuthoringStrategy#HONEST} except in fault-injection tests).
+     */
+    public BlockAuthor(ChainBackend backend, Executive executive, BlockImporter importer, SlotClock clock,
+                       Ed25519KeyPair key, AuthoringStrategy strategy) {
         this.backend = backend;
         this.executive = executive;
         this.importer = importer;
         this.clock = clock;
         this.key = key;
         this.me = AccountId32.of(key.publicKey().bytes());
+        this.strategy = java.util.Objects.requireNonNull(strategy, "strategy");
     }
 
     /** Returns the authoring account. */
@@ -126,7 +154,51 @@ public final class BlockAuthor {
         if (stored instanceof ImportResult.Rejected r) {
             return new Outcome.Failed(r.detail());
         }
-        return new Outcome.Authored(block, body.size() - 1, skipped, (System.nanoTime() - started) / 1_000_000);
+        Optional<Block> second = strategy.secondBody(slot, best.hash(), () -> backend.stateAt(best.hash()))
+                .flatMap(extra -> sealSecond(slot, best, preDigest, inherent, extra, block));
+        return new Outcome.Authored(block, body.size() - 1, skipped, (System.nanoTime() - started) / 1_000_000, second);
+    }
+
+    /**
+     * Fault injection: builds, seals and imports a second block of {@code slot} on {@code parent} with the
+     * same pre-digest and timestamp inherent as {@code first} and {@code extra} after it. Returns it when it
+     * differs from {@code first} and imported; else logs why not and returns empty.
+     */
+    private Optional<Block> sealSecond(long slot, ChainHead parent, Digest preDigest, byte[] inherent, List<byte[]> extra,
+                                       Block first) {
+        BlockExecution exec = executive.begin(backend.stateAt(parent.hash()), parent.hash(), parent.number() + 1, preDigest);
+        List<OpaqueExtrinsic> body = new ArrayList<>();
+        for (byte[] xt : concat(inherent, extra)) {
+            ApplyOutcome out = executive.apply(exec, xt);
+            if (!(out instanceof ApplyOutcome.Applied)) {
+                LOG.warn("Misbehaving on purpose failed: the second block of slot {} would not apply an extrinsic: {}",
+                        slot, out);
+                return Optional.empty();
+            }
+            body.add(OpaqueExtrinsic.CODEC.decode(xt));
+        }
+        Header unsealed = executive.finish(exec);
+        Header sealed = SlotDigests.sealed(unsealed, SlotDigests.seal(key.sign(unsealed.hash().bytes()).bytes()));
+        Block second = new Block(sealed, body);
+        if (second.hash().equals(first.hash())) {
+            LOG.warn("Misbehaving on purpose failed: the second block of slot {} equals the first", slot);
+            return Optional.empty();
+        }
+        ImportResult stored = importer.importBlock(second);
+        if (stored instanceof ImportResult.Rejected r) {
+            LOG.warn("Misbehaving on purpose failed: the second block of slot {} was rejected: {}", slot, r.detail());
+            return Optional.empty();
+        }
+        LOG.warn("Misbehaving on purpose: sealed a second block for slot {}: #{} {} besides {}", slot, sealed.number(),
+                second.hash(), first.hash());
+        return Optional.of(second);
+    }
+
+    private static List<byte[]> concat(byte[] first, List<byte[]> rest) {
+        List<byte[]> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     /** Returns the encoded {@code timestamp.set(millis)} inherent. */

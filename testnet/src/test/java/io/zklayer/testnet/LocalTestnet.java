@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -48,15 +49,7 @@ final class LocalTestnet implements AutoCloseable {
 
     /** Runs {@code testnet/local <args> --dir <dir>} and returns its output; fails on a non-zero exit. */
     String run(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(script.toString()));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--dir", dir.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError("testnet/local " + String.join(" ", args) + " failed:\n" + out);
-        }
-        return out;
+        return runWithNodeArgs(List.of(args));
     }
 
     String up(int validators) throws IOException, InterruptedException {
@@ -69,17 +62,7 @@ final class LocalTestnet implements AutoCloseable {
      * build) and returns its output; fails on a non-zero exit.
      */
     String cli(int i, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(script.getParent().getParent().resolve("zklayer").toString()));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--rpc-url", "http://127.0.0.1:" + (rpcBase + i)));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("ZKLAYER_SKIP_BUILD", "1");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError("zklayer " + String.join(" ", args) + " failed:\n" + out);
-        }
-        return out;
+        return zklayer(List.of(args), "http://127.0.0.1:" + (rpcBase + i), 120);
     }
 
     /**
@@ -194,17 +177,48 @@ final class LocalTestnet implements AutoCloseable {
      * WebSocket, which {@code --wait} needs (it follows subscriptions); fails on a non-zero exit.
      */
     String cliWs(int i, String... args) throws IOException, InterruptedException {
+        return zklayer(List.of(args), "ws://127.0.0.1:" + (rpcBase + i), 180);
+    }
+
+    private String zklayer(List<String> args, String rpcUrl, int timeoutSeconds) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(script.getParent().getParent().resolve("zklayer").toString()));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--rpc-url", "ws://127.0.0.1:" + (rpcBase + i)));
+        cmd.addAll(args);
+        cmd.addAll(List.of("--rpc-url", rpcUrl));
+        return exec(cmd, Map.of("ZKLAYER_SKIP_BUILD", "1"), timeoutSeconds, "zklayer " + String.join(" ", args));
+    }
+
+    /**
+     * Runs {@code testnet/local <args> --dir <dir> [-- <nodeArgs>]}: the nodes this command starts get
+     * {@code nodeArgs} as extra arguments (this start only). Returns the output; fails on a non-zero exit.
+     */
+    String runWithNodeArgs(List<String> args, String... nodeArgs) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(script.toString()));
+        cmd.addAll(args);
+        cmd.addAll(List.of("--dir", dir.toString()));
+        if (nodeArgs.length > 0) {
+            cmd.add("--");
+            cmd.addAll(List.of(nodeArgs));
+        }
+        return exec(cmd, Map.of(), 180, "testnet/local " + String.join(" ", cmd.subList(1, cmd.size())));
+    }
+
+    /** Runs {@code cmd} with stderr folded into stdout; returns the output, failing on a non-zero exit or timeout. */
+    private static String exec(List<String> cmd, Map<String, String> env, int timeoutSeconds, String what)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("ZKLAYER_SKIP_BUILD", "1");
+        pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError("zklayer " + String.join(" ", args) + " failed:\n" + out);
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError(what + " failed:\n" + out);
         }
         return out;
+    }
+
+    /** Returns node {@code i}'s raw storage value under {@code key} in block {@code blockHash}, or empty. */
+    Optional<byte[]> storage(int i, byte[] key, String blockHash) {
+        return rpc(i, "state_getStorage", Hex.encode(key), blockHash).filter(JsonNode::isTextual)
+                .map(v -> Hex.decode(v.asText()));
     }
 
     @Override

@@ -33,11 +33,13 @@ import java.util.regex.Pattern;
  * @param poolWorker whether to run the pool worker that proves assigned workloads
  * @param modelDir where the pool worker finds model artifacts
  * @param network the other libp2p flags: node key, listen addresses, reserved nodes
+ * @param misbehave the faults to inject on purpose ({@code --unsafe-misbehave}, test chains only); empty for an
+ *     honest node
  */
 public record NodeConfig(ChainSelection chain, Optional<Path> basePath, String name, boolean dev, boolean validator,
                          Optional<Ed25519KeyPair> authoringKey, RpcSettings rpc, int p2pPort, List<String> bootnodes,
                          StatePruning statePruning, LogDirectives log, OptionalInt prometheusPort, boolean poolWorker,
-                         Optional<Path> modelDir, NetworkFlags network) {
+                         Optional<Path> modelDir, NetworkFlags network, java.util.Set<Misbehaviour> misbehave) {
     /** Substrate's default libp2p port. */
     public static final int DEFAULT_P2P_PORT = 30333;
     /** Substrate's default Prometheus port. */
@@ -61,6 +63,7 @@ public record NodeConfig(ChainSelection chain, Optional<Path> basePath, String n
         Objects.requireNonNull(prometheusPort, "prometheusPort");
         Objects.requireNonNull(modelDir, "modelDir");
         Objects.requireNonNull(network, "network");
+        misbehave = misbehave.isEmpty() ? java.util.Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(misbehave));
         bootnodes = List.copyOf(bootnodes);
         checkName(name);
         for (String bootnode : bootnodes) {
@@ -87,6 +90,18 @@ public record NodeConfig(ChainSelection chain, Optional<Path> basePath, String n
         if (modelDir.isPresent() && !poolWorker) {
             throw new InvalidConfigException("--model-dir is read by the pool worker only; add --pool-worker");
         }
+        if (!misbehave.isEmpty() && !validator) {
+            throw new InvalidConfigException("--unsafe-misbehave needs --validator: only a validator can equivocate");
+        }
+    }
+
+    /** Returns the configuration of an honest node (no {@code --unsafe-misbehave}). */
+    public NodeConfig(ChainSelection chain, Optional<Path> basePath, String name, boolean dev, boolean validator,
+                      Optional<Ed25519KeyPair> authoringKey, RpcSettings rpc, int p2pPort, List<String> bootnodes,
+                      StatePruning statePruning, LogDirectives log, OptionalInt prometheusPort, boolean poolWorker,
+                      Optional<Path> modelDir, NetworkFlags network) {
+        this(chain, basePath, name, dev, validator, authoringKey, rpc, p2pPort, bootnodes, statePruning, log,
+                prometheusPort, poolWorker, modelDir, network, java.util.Set.of());
     }
 
     /** Returns whether the node keeps its data in a temporary directory ({@code --tmp}). */

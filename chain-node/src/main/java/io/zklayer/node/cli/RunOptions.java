@@ -142,6 +142,12 @@ public final class RunOptions {
             description = "Directory of model artifacts for the pool worker. Default: <base>/chains/<chain id>/models.")
     Path modelDir;
 
+    @Option(names = "--unsafe-misbehave", order = 40, paramLabel = "<double-author|double-vote>", split = ",",
+            description = {"Fault injection for tests, on Development and Local chains only: double-author seals two"
+                    + " blocks in each of this validator's slots, double-vote signs two conflicting prevotes and precommits"
+                    + " in each finality round. The other validators report it and it is slashed. Needs --validator."})
+    List<String> misbehave = new ArrayList<>();
+
     /**
      * Returns the validated configuration these options describe, with {@code --dev} expanded and
      * {@code --rpc-methods auto} resolved.
@@ -172,9 +178,13 @@ public final class RunOptions {
         }
         NetworkFlags network = new NetworkFlags(Optional.ofNullable(nodeKey),
                 Optional.ofNullable(nodeKeyFile).map(p -> p.toAbsolutePath().normalize()), listenAddr, reservedNodes);
+        java.util.Set<Misbehaviour> misbehaviour = Misbehaviour.parse(misbehave);
+        if (!misbehaviour.isEmpty() && !isValidator) {
+            throw new InvalidConfigException("--unsafe-misbehave needs --validator: only a validator can equivocate");
+        }
         return new NodeConfig(chainSelection, base, nodeName, dev, isValidator, authoringKey, rpc, port, bootnodes,
                 StatePruning.parse(statePruning), LogDirectives.parse(log), prometheus, (poolWorker || dev) && !noPoolWorker,
-                models, network);
+                models, network, misbehaviour);
     }
 
     // Substrate's rpc_interface rules: a validator must opt in to an external RPC port, and auto

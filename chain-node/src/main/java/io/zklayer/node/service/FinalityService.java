@@ -8,6 +8,7 @@ import io.zklayer.consensus.finality.ExecutorFinalityScheduler;
 import io.zklayer.consensus.finality.FinalityConfig;
 import io.zklayer.consensus.finality.GrandpaVoter;
 import io.zklayer.consensus.finality.VoterStateStore;
+import io.zklayer.consensus.finality.VotingStrategy;
 import io.zklayer.consensus.network.ConsensusNetwork;
 import io.zklayer.node.network.ChainAccess.JustificationCheck;
 import io.zklayer.node.storage.ChainStore;
@@ -32,14 +33,16 @@ final class FinalityService implements AutoCloseable {
 
     /**
      * Creates the gadget; {@code onFinalized} hears of every block it finalizes (on the finality
-     * thread, after the block is stored as final); vote equivocations it sees go to {@code offences}.
+     * thread, after the block is stored as final); vote equivocations it sees go to {@code offences};
+     * {@code voting} is {@link VotingStrategy#HONEST} except under fault injection ({@code --unsafe-misbehave}).
      */
     FinalityService(StoreChainBackend backend, BlockImporter importer, ConsensusNetwork network, long slotMillis,
-                    Optional<Ed25519KeyPair> key, OffenceReporter offences, Consumer<ChainHead> onFinalized) {
+                    Optional<Ed25519KeyPair> key, OffenceReporter offences, VotingStrategy voting,
+                    Consumer<ChainHead> onFinalized) {
         this.chain = new BackendFinalityChain(backend, importer, importer.verifier().epochs());
         this.chain.addListener((block, justification) -> onFinalized.accept(block));
         this.voter = new GrandpaVoter(chain, network, scheduler, key.orElse(null), FinalityConfig.forSlot(slotMillis),
-                offences, new StoredVoterState(backend.store()));
+                offences, new StoredVoterState(backend.store()), voting);
     }
 
     /** Starts voting (or observing) from the stored finalized block. */

@@ -1,6 +1,8 @@
 package io.zklayer.node.service;
 
+import io.zklayer.consensus.AuthoringStrategy;
 import io.zklayer.consensus.BlockAuthor;
+import io.zklayer.consensus.DoubleAuthoring;
 import io.zklayer.consensus.BlockImporter;
 import io.zklayer.consensus.ChainHead;
 import io.zklayer.consensus.ForkChoice;
@@ -8,9 +10,12 @@ import io.zklayer.consensus.HeaderVerifier;
 import io.zklayer.consensus.OffenceReporter;
 import io.zklayer.consensus.SlotClock;
 import io.zklayer.consensus.epoch.StateEpochSource;
+import io.zklayer.consensus.finality.DoubleVoting;
+import io.zklayer.consensus.finality.VotingStrategy;
 import io.zklayer.genesis.ConsensusConfig;
 import io.zklayer.genesis.GenesisBlock;
 import io.zklayer.genesis.GenesisBuilder;
+import io.zklayer.node.cli.Misbehaviour;
 import io.zklayer.node.network.NetworkService;
 import io.zklayer.node.rpc.JsonRpcServer;
 import io.zklayer.node.rpc.RpcRegistry;
@@ -101,7 +106,10 @@ public final class Node implements AutoCloseable {
         this.importer = new BlockImporter(backend, executive,
                 new HeaderVerifier(backend, new StateEpochSource(backend, epochLength), clock, 1), new ForkChoice(backend),
                 offences, settings.instantFinality());
-        this.author = settings.authoringKey().map(k -> new BlockAuthor(backend, executive, importer, clock, k)).orElse(null);
+        this.author = settings.authoringKey().map(k -> new BlockAuthor(backend, executive, importer, clock, k,
+                settings.misbehave().contains(Misbehaviour.DOUBLE_AUTHOR)
+                        ? new DoubleAuthoring(k, runtime.version(), backend.genesis().hash())
+                        : AuthoringStrategy.HONEST)).orElse(null);
         this.chainEvents = Executors.newSingleThreadExecutor(daemon("chain-events"));
         this.timers = Executors.newScheduledThreadPool(1, daemon("node-timers"));
         RpcRegistry registry = new RpcRegistry();
@@ -127,6 +135,8 @@ public final class Node implements AutoCloseable {
                 if (!settings.instantFinality()) {
                     FinalityService f = new FinalityService(node.backend, node.importer, node.network,
                             node.clock.slotDurationMillis(), settings.authoringKey(), node.offences,
+                            settings.misbehave().contains(Misbehaviour.DOUBLE_VOTE) ? DoubleVoting.everyVote()
+                                    : VotingStrategy.HONEST,
                             head -> node.chainEvents.execute(() -> node.onFinalized(head)));
                     node.finality = f;
                     access.setFinality(f);
@@ -181,6 +191,7 @@ public final class Node implements AutoCloseable {
                         a.included(), a.buildMillis());
                 if (net != null) {
                     net.announceBlock(a.block().header());
+                    a.equivocation().ifPresent(second -> net.announceBlock(second.header()));
                 }
             } else if (out instanceof BlockAuthor.Outcome.Failed f) {
                 LOG.warn("Could not author in slot {}: {}", slot, f.reason());

@@ -4,6 +4,7 @@ import io.zklayer.genesis.ChainSpec;
 import io.zklayer.genesis.ChainSpecs;
 import io.zklayer.genesis.ChainType;
 import io.zklayer.node.cli.InvalidConfigException;
+import io.zklayer.node.cli.Misbehaviour;
 import io.zklayer.node.cli.NetworkFlags;
 import io.zklayer.node.cli.NodeConfig;
 import io.zklayer.node.cli.NodeLauncher;
@@ -48,6 +49,11 @@ public final class ZklayerNodeLauncher implements NodeLauncher {
         LOG.info("🏷  Node name: {}", cfg.name());
         LOG.info("👤 Role: {}", settings.authoringKey().isPresent() ? "AUTHORITY" : "FULL");
         LOG.info("💾 Database: RocksDb at {}", paths.database());
+        if (!settings.misbehave().isEmpty()) {
+            LOG.warn("⚠️  MISBEHAVING ON PURPOSE (--unsafe-misbehave {}): this validator will equivocate and be reported"
+                    + " and slashed by the others. Fault injection for tests on {} chains only.",
+                    Misbehaviour.names(settings.misbehave()), spec.chainType().jsonName());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         ModelShelf shelf;
         try {
@@ -103,8 +109,10 @@ public final class ZklayerNodeLauncher implements NodeLauncher {
         Pruning pruning = cfg.statePruning().isArchive() ? Pruning.archive()
                 : Pruning.keepLast(cfg.statePruning().keepBlocks().orElse(256));
         boolean dev = cfg.dev() || spec.chainType() == ChainType.DEVELOPMENT;
+        Misbehaviour.checkAllowed(cfg.misbehave(), spec.chainType(), spec.id());
         return new NodeSettings(cfg.name(), spec, paths.database(), pruning, rpc,
-                cfg.validator() ? cfg.authoringKey() : Optional.empty(), dev, Optional.of(network(cfg, spec, paths)));
+                cfg.validator() ? cfg.authoringKey() : Optional.empty(), dev, Optional.of(network(cfg, spec, paths)),
+                cfg.misbehave());
     }
 
     /**

@@ -75,6 +75,8 @@ public final class GrandpaVoter implements ConsensusNetwork.Inbound {
     private final FinalityConfig config;
     private final OffenceReporter offences;
     private final VoterStateStore store;
+    private final VotingStrategy strategy;
+    private final List<FinalityMessage.VoteMessage> conflictingVotes = new ArrayList<>();
 
     private AuthoritySet set;
     private ChainHead setBase;
@@ -110,6 +112,18 @@ public final class GrandpaVoter implements ConsensusNetwork.Inbound {
      */
     public GrandpaVoter(FinalityChain chain, ConsensusNetwork network, FinalityScheduler scheduler, Ed25519KeyPair key,
                         FinalityConfig config, OffenceReporter offences, VoterStateStore store) {
+        this(chain, network, scheduler, key, config, offences, store, VotingStrategy.HONEST);
+    }
+
+    /**
+     * Creates a voter that votes as {@code strategy} says ({@link VotingStrategy#HONEST} except in
+     * fault-injection tests); it does nothing until {@link #start()}.
+     *
+     * @param key this node's finality key, or null for an observer that never votes
+     */
+    public GrandpaVoter(FinalityChain chain, ConsensusNetwork network, FinalityScheduler scheduler, Ed25519KeyPair key,
+                        FinalityConfig config, OffenceReporter offences, VoterStateStore store, VotingStrategy strategy) {
+        this.strategy = java.util.Objects.requireNonNull(strategy, "strategy");
         this.chain = chain;
         this.network = network;
         this.scheduler = scheduler;
@@ -318,6 +332,14 @@ public final class GrandpaVoter implements ConsensusNetwork.Inbound {
         saveSnapshot();
         current.add(vote, chain);
         network.broadcast(new FinalityMessage.VoteMessage(current.number(), set.setId(), vote));
+        strategy.conflictingTarget(kind, target, chain).filter(other -> !other.equals(target)).ifPresent(other -> {
+            SignedVote second = SignedVote.sign(key, kind, other, current.number(), set.setId());
+            FinalityMessage.VoteMessage message = new FinalityMessage.VoteMessage(current.number(), set.setId(), second);
+            conflictingVotes.add(message);
+            network.broadcast(message);
+            LOG.warn("Misbehaving on purpose: signed a second {} in round {} of set {}: for {} besides {}", kind,
+                    current.number(), set.setId(), other, target);
+        });
     }
 
     private boolean tryCompleteRound() {
@@ -559,6 +581,9 @@ public final class GrandpaVoter implements ConsensusNetwork.Inbound {
                 }
             }
         }
+        long oldest = previous == null ? current.number() : previous.number();
+        conflictingVotes.removeIf(m -> m.setId() != set.setId() || m.round() < oldest);
+        conflictingVotes.forEach(network::broadcast);
         if (lastCommit != null) {
             network.broadcast(lastCommit);
         }
