@@ -4,6 +4,7 @@ import io.zklayer.zk.ZkFormatException;
 import io.zklayer.zk.curve.G1Point;
 import io.zklayer.zk.curve.G2Point;
 import io.zklayer.zk.field.Fr;
+import io.zklayer.zk.field.FrLimbs;
 import io.zklayer.zk.msm.MsmG1;
 import io.zklayer.zk.msm.MsmG2;
 import io.zklayer.zk.ntt.Ntt;
@@ -82,15 +83,22 @@ public final class Groth16Prover {
             Fr[] target = m[i] == 0 ? a : b;
             target[row[i]] = target[row[i]].add(val[i].mul(w));
         }
-        Fr[] c = new Fr[n];
+        // on limbs from here: C = A∘B, the three vectors moved to the odd coset, P = A∘B − C there
+        int e = FrLimbs.SIZE;
+        long[] la = new long[n * e];
+        long[] lb = new long[n * e];
+        long[] lc = new long[n * e];
         for (int i = 0; i < n; i++) {
-            c[i] = a[i].mul(b[i]);
+            FrLimbs.set(la, i * e, a[i]);
+            FrLimbs.set(lb, i * e, b[i]);
+            FrLimbs.mul(lc, i * e, la, i * e, lb, i * e);
         }
-        Fr shift = Ntt.rootOfUnity(Ntt.log2(n) + 1);
-        Ntt.toOddCosetInParallel(shift, a, b, c);
+        Ntt.toOddCoset(Ntt.log2(n), la, lb, lc);
         Fr[] p = new Fr[n];
         for (int i = 0; i < n; i++) {
-            p[i] = a[i].mul(b[i]).sub(c[i]);
+            FrLimbs.mul(la, i * e, la, i * e, lb, i * e);
+            FrLimbs.sub(la, i * e, la, i * e, lc, i * e);
+            p[i] = FrLimbs.get(la, i * e);
         }
         G1Point h = MsmG1.msm(pk.h(), p);
         WitnessSums w = join(sums);
