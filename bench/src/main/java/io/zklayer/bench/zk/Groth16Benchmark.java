@@ -91,7 +91,7 @@ public class Groth16Benchmark {
         return Groth16Prover.prove(preparedProvingKey, witness, Fr.of(12345), Fr.of(67890));
     }
 
-    /** Parsing the mlp zkey from bytes (what snarkjs's prove also does on each call) and preparing it. */
+    /** Parsing the mlp zkey from bytes (snarkjs's prove reads its zkey buffer on each call). */
     @Benchmark
     public Object readZkey() {
         return ZkeyFile.read(zkeyBytes);

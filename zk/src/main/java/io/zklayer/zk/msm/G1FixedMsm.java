@@ -116,7 +116,7 @@ public final class G1FixedMsm {
             FpLimbs.copy(work, prefix + d, acc);
             FpLimbs.mul(work, acc, acc, d);
         }
-        FpLimbs.set(work, acc, FpLimbs.get(work, acc).inverse());
+        FpLimbs.inverseVariableTime(work, acc, acc);
         for (int i = m - 1; i >= 0; i--) {
             if (inf[i]) {
                 continue;

@@ -56,6 +56,10 @@ class LimbsArithmeticTest {
         assertThat(FpLimbs.get(m, R)).isEqualTo(x.neg());
         FpLimbs.mulSmall(m, R, A, 9);
         assertThat(FpLimbs.get(m, R)).isEqualTo(x.mul(Fp.of(9)));
+        if (!x.isZero()) {
+            FpLimbs.inverseVariableTime(m, R, A);
+            assertThat(FpLimbs.get(m, R)).isEqualTo(x.inverse());
+        }
         FpLimbs.halve(m, R, A);
         assertThat(FpLimbs.get(m, R).dbl()).isEqualTo(x);
         assertThat(FpLimbs.isZero(m, A)).isEqualTo(x.isZero());
