@@ -144,6 +144,30 @@ public final class FpLimbs {
                 (t[3] >>> 36) | (t[4] << 16));
     }
 
+    /** 2^780 mod p as a plain integer: the Montgomery product with it turns v into v·2^520. */
+    private static final long[] TO_520 = limbs(BigInteger.ONE.shiftLeft(780).mod(P));
+
+    /**
+     * r ← a^−1 for a non-zero a (limbs below 2^62, V &lt; 1024p), normal, in variable time: the extended
+     * Euclidean algorithm of {@link BigInteger#modInverse} on the canonical V = x·2^260, then one Montgomery
+     * product with 2^780 turns V^−1 = x^−1·2^−260 into x^−1·2^260. About three times faster than the
+     * exponentiation of {@link Fp#inverse}; for the shared inversion of batch-affine MSM additions, once per
+     * batch of up to a thousand additions. A zero input is an {@link ArithmeticException}.
+     */
+    public static void inverseVariableTime(long[] m, int r, int a) {
+        long[] t = new long[SIZE];
+        canonical(t, 0, m, a);
+        BigInteger v = BigInteger.valueOf(t[4]);
+        for (int i = 3; i >= 0; i--) {
+            v = v.shiftLeft(52).or(BigInteger.valueOf(t[i]));
+        }
+        if (v.signum() == 0) {
+            throw new ArithmeticException("FpLimbs: zero has no inverse");
+        }
+        long[] w = limbs(v.modInverse(P));
+        mul(m, r, w, 0, TO_520, 0);
+    }
+
     /** Writes one at {@code r}. */
     public static void setOne(long[] m, int r) {
         System.arraycopy(ONE, 0, m, r, SIZE);

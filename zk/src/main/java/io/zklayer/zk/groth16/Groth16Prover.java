@@ -4,6 +4,8 @@ import io.zklayer.zk.ZkFormatException;
 import io.zklayer.zk.curve.G1Point;
 import io.zklayer.zk.curve.G2Point;
 import io.zklayer.zk.field.Fr;
+import io.zklayer.zk.field.FrLimbs;
+import io.zklayer.zk.msm.G1FixedMsm;
 import io.zklayer.zk.msm.MsmG1;
 import io.zklayer.zk.msm.MsmG2;
 import io.zklayer.zk.ntt.Ntt;
@@ -57,6 +59,23 @@ public final class Groth16Prover {
 
     /** Returns the proof of {@code witness} (all wires, wire 0 = 1) under {@code pk} with blinding r, s. */
     public static Proof prove(ProvingKey pk, Fr[] witness, Fr r, Fr s) {
+        return prove(pk, null, witness, r, s);
+    }
+
+    /** Returns a proof from a prepared key with blinding factors r, s drawn uniformly from {@code rng}. */
+    public static Proof prove(PreparedProvingKey pk, Fr[] witness, java.security.SecureRandom rng) {
+        return prove(pk, witness, Fr.random(rng), Fr.random(rng));
+    }
+
+    /**
+     * Returns the proof of {@code witness} under a prepared key with blinding r, s: the same proof as
+     * from the plain key, with the H sum taken from the key's fixed-base table.
+     */
+    public static Proof prove(PreparedProvingKey pk, Fr[] witness, Fr r, Fr s) {
+        return prove(pk.key(), pk.h(), witness, r, s);
+    }
+
+    private static Proof prove(ProvingKey pk, G1FixedMsm hTable, Fr[] witness, Fr r, Fr s) {
         if (witness.length != pk.wireCount()) {
             throw new ZkFormatException("prove: witness has " + witness.length + " values, key has " + pk.wireCount() + " wires");
         }
@@ -82,17 +101,36 @@ public final class Groth16Prover {
             Fr[] target = m[i] == 0 ? a : b;
             target[row[i]] = target[row[i]].add(val[i].mul(w));
         }
-        Fr[] c = new Fr[n];
+        // on limbs from here: C = A∘B, the three vectors moved to the odd coset, P = A∘B − C there
+        int e = FrLimbs.SIZE;
+        long[] la = new long[n * e];
+        long[] lb = new long[n * e];
+        long[] lc = new long[n * e];
         for (int i = 0; i < n; i++) {
-            c[i] = a[i].mul(b[i]);
+            FrLimbs.set(la, i * e, a[i]);
+            FrLimbs.set(lb, i * e, b[i]);
+            FrLimbs.mul(lc, i * e, la, i * e, lb, i * e);
         }
-        Fr shift = Ntt.rootOfUnity(Ntt.log2(n) + 1);
-        Ntt.toOddCosetInParallel(shift, a, b, c);
-        Fr[] p = new Fr[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = a[i].mul(b[i]).sub(c[i]);
+        Ntt.toOddCoset(Ntt.log2(n), la, lb, lc);
+        G1Point h;
+        if (hTable != null) {
+            long[] plain = new long[4 * n];
+            long[] t = new long[e];
+            for (int i = 0; i < n; i++) {
+                FrLimbs.mul(la, i * e, la, i * e, lb, i * e);
+                FrLimbs.sub(la, i * e, la, i * e, lc, i * e);
+                FrLimbs.standard(la, i * e, t, plain, 4 * i);
+            }
+            h = hTable.msm(plain, n);
+        } else {
+            Fr[] p = new Fr[n];
+            for (int i = 0; i < n; i++) {
+                FrLimbs.mul(la, i * e, la, i * e, lb, i * e);
+                FrLimbs.sub(la, i * e, la, i * e, lc, i * e);
+                p[i] = FrLimbs.get(la, i * e);
+            }
+            h = MsmG1.msm(pk.h(), p);
         }
-        G1Point h = MsmG1.msm(pk.h(), p);
         WitnessSums w = join(sums);
         G1Point piA = w.a().add(pk.alpha1()).add(pk.delta1().mul(r));
         G2Point piB = w.b2().add(pk.beta2()).add(pk.delta2().mul(s));

@@ -225,7 +225,7 @@ final class G1WindowSum {
             FpLimbs.copy(work, prefix + k * E, acc); // product of the denominators before k
             FpLimbs.mul(work, acc, acc, k * E);
         }
-        FpLimbs.set(work, acc, FpLimbs.get(work, acc).inverse());
+        FpLimbs.inverseVariableTime(work, acc, acc);
         int inv = tmp(1);
         int lambda = tmp(2);
         int x3 = tmp(3);

@@ -29,14 +29,8 @@ public final class MsmG1 {
      */
     public static G1Point msm(G1Point[] bases, Fr[] scalars) {
         int n = Math.min(bases.length, scalars.length);
-        Fr[] small = new Fr[n];
         boolean[] negated = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            Fr k = scalars[i];
-            Fr m = k.neg();
-            negated[i] = SignedDigits.bitLength(m) < SignedDigits.bitLength(k);
-            small[i] = negated[i] ? m : k;
-        }
+        long[][] small = SignedDigits.shortestLimbs(scalars, n, negated);
         int[][] classes = SignedDigits.sizeClasses(small, n);
         G1Point acc = G1Point.INFINITY;
         for (int[] idx : classes) {
@@ -44,7 +38,7 @@ public final class MsmG1 {
                 continue;
             }
             G1Point[] b = new G1Point[idx.length];
-            Fr[] k = new Fr[idx.length];
+            long[][] k = new long[idx.length][];
             for (int i = 0; i < idx.length; i++) {
                 b[i] = negated[idx[i]] ? bases[idx[i]].neg() : bases[idx[i]];
                 k[i] = small[idx[i]];
@@ -54,7 +48,7 @@ public final class MsmG1 {
         return acc;
     }
 
-    private static G1Point pippenger(G1Point[] bases, Fr[] scalars) {
+    private static G1Point pippenger(G1Point[] bases, long[][] scalars) {
         int n = Math.min(bases.length, scalars.length);
         SignedDigits digits = SignedDigits.of(scalars, n, 4);
         if (digits.nonZero() == 0) {

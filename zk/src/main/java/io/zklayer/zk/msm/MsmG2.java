@@ -26,14 +26,8 @@ public final class MsmG2 {
      */
     public static G2Point msm(G2Point[] bases, Fr[] scalars) {
         int n = Math.min(bases.length, scalars.length);
-        Fr[] small = new Fr[n];
         boolean[] negated = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            Fr k = scalars[i];
-            Fr m = k.neg();
-            negated[i] = SignedDigits.bitLength(m) < SignedDigits.bitLength(k);
-            small[i] = negated[i] ? m : k;
-        }
+        long[][] small = SignedDigits.shortestLimbs(scalars, n, negated);
         int[][] classes = SignedDigits.sizeClasses(small, n);
         G2Point acc = G2Point.INFINITY;
         for (int[] idx : classes) {
@@ -41,7 +35,7 @@ public final class MsmG2 {
                 continue;
             }
             G2Point[] b = new G2Point[idx.length];
-            Fr[] k = new Fr[idx.length];
+            long[][] k = new long[idx.length][];
             for (int i = 0; i < idx.length; i++) {
                 b[i] = negated[idx[i]] ? bases[idx[i]].neg() : bases[idx[i]];
                 k[i] = small[idx[i]];
@@ -51,7 +45,7 @@ public final class MsmG2 {
         return acc;
     }
 
-    private static G2Point pippenger(G2Point[] bases, Fr[] scalars) {
+    private static G2Point pippenger(G2Point[] bases, long[][] scalars) {
         int n = Math.min(bases.length, scalars.length);
         SignedDigits digits = SignedDigits.of(scalars, n, 2);
         if (digits.nonZero() == 0) {

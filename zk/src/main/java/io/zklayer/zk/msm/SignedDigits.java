@@ -19,9 +19,8 @@ final class SignedDigits {
         this.windows = windows;
     }
 
-    /** Returns the bit length of the scalar's standard value. */
-    static int bitLength(Fr k) {
-        long[] l = k.toLimbs();
+    /** Returns the bit length of the standard value with 64-bit limbs l (least significant first). */
+    static int bitLength(long[] l) {
         for (int i = 3; i >= 0; i--) {
             if (l[i] != 0) {
                 return 64 * i + 64 - Long.numberOfLeadingZeros(l[i]);
@@ -30,15 +29,35 @@ final class SignedDigits {
         return 0;
     }
 
+    /**
+     * Returns the standard values (four 64-bit limbs; null for zero) of min(k, r − k) for the first n
+     * scalars, setting {@code negated[i]} where r − k is the shorter one (then kᵢ·P = (r − k)·(−P)).
+     * Computed once per MSM: each scalar costs two conversions out of Montgomery form.
+     */
+    static long[][] shortestLimbs(Fr[] scalars, int n, boolean[] negated) {
+        long[][] out = new long[n][];
+        for (int i = 0; i < n; i++) {
+            Fr k = scalars[i];
+            if (k.isZero()) {
+                continue;
+            }
+            long[] l = k.toLimbs();
+            long[] m = k.neg().toLimbs();
+            negated[i] = bitLength(m) < bitLength(l);
+            out[i] = negated[i] ? m : l;
+        }
+        return out;
+    }
+
     /** Returns the indexes of the non-zero scalars in three classes: ≤ 32 bits, ≤ 128 bits, larger. */
-    static int[][] sizeClasses(Fr[] scalars, int n) {
+    static int[][] sizeClasses(long[][] limbs, int n) {
         int[][] out = new int[3][n];
         int[] counts = new int[3];
         for (int i = 0; i < n; i++) {
-            if (scalars[i].isZero()) {
+            long[] l = limbs[i];
+            if (l == null) {
                 continue;
             }
-            long[] l = scalars[i].toLimbs();
             int c = (l[1] | l[2] | l[3]) == 0 && (l[0] >>> 32) == 0 ? 0 : (l[2] | l[3]) == 0 ? 1 : 2;
             out[c][counts[c]++] = i;
         }
@@ -49,18 +68,16 @@ final class SignedDigits {
     }
 
     /**
-     * Returns the digits of the first n scalars with the window size c minimizing
+     * Returns the digits of the first n scalars, given by their standard values (null for zero), with the window size c minimizing
      * windows·(points + bucketCost·2^(c−1)): bucketCost is the price of summing one bucket relative to
      * adding one point into a bucket (two Jacobian additions against one batch-affine addition on G1).
      */
-    static SignedDigits of(Fr[] scalars, int n, int bucketCost) {
-        long[][] limbs = new long[n][];
+    static SignedDigits of(long[][] limbs, int n, int bucketCost) {
         int nonZero = 0;
         int maxBits = 0;
         for (int i = 0; i < n; i++) {
-            if (!scalars[i].isZero()) {
-                long[] l = scalars[i].toLimbs();
-                limbs[i] = l;
+            if (limbs[i] != null) {
+                long[] l = limbs[i];
                 nonZero++;
                 int bits = l[3] != 0 ? 256 - Long.numberOfLeadingZeros(l[3]) : l[2] != 0 ? 192 - Long.numberOfLeadingZeros(l[2])
                         : l[1] != 0 ? 128 - Long.numberOfLeadingZeros(l[1]) : 64 - Long.numberOfLeadingZeros(l[0]);

@@ -1,6 +1,7 @@
 package io.zklayer.zk.ntt;
 
 import io.zklayer.zk.field.Fr;
+import io.zklayer.zk.field.FrLimbs;
 import java.math.BigInteger;
 
 /**
@@ -55,16 +56,76 @@ public final class Ntt {
     }
 
     /**
-     * Re-evaluates each vector (evaluations on the domain) on the coset g·H: inverse NTT, scale
-     * coefficient i by g^i, forward NTT. The vectors are processed in parallel on a small pool.
+     * The tables of one domain size for {@link #toOddCoset}, as {@link FrLimbs}: ω^k and ω^−k for k &lt; n/2
+     * (ω = ω_n), and at position i the factor g^rev(i)/n (g = ω_2n, rev the log₂n-bit reversal).
      */
-    public static void toOddCosetInParallel(Fr g, Fr[]... vectors) {
+    private record CosetTables(long[] forward, long[] inverse, long[] scale) {}
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, CosetTables> COSET_TABLES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static CosetTables cosetTables(int logN) {
+        if (logN > CACHED_LOG2) {
+            return buildCosetTables(logN);
+        }
+        return COSET_TABLES.computeIfAbsent(logN, Ntt::buildCosetTables);
+    }
+
+    private static CosetTables buildCosetTables(int logN) {
+        int n = 1 << logN;
+        int e = FrLimbs.SIZE;
+        Fr omega = rootOfUnity(logN);
+        Fr omegaInv = omega.inverse();
+        long[] fwd = new long[Math.max(1, n / 2) * e];
+        long[] inv = new long[Math.max(1, n / 2) * e];
+        Fr w = Fr.ONE;
+        Fr wInv = Fr.ONE;
+        for (int k = 0; k < n / 2; k++) {
+            FrLimbs.set(fwd, k * e, w);
+            FrLimbs.set(inv, k * e, wInv);
+            w = w.mul(omega);
+            wInv = wInv.mul(omegaInv);
+        }
+        long[] scale = new long[n * e];
+        Fr g = rootOfUnity(logN + 1);
+        Fr f = Fr.of(n).inverse();
+        for (int i = 0; i < n; i++) {
+            int rev = logN == 0 ? 0 : Integer.reverse(i) >>> (32 - logN);
+            FrLimbs.set(scale, rev * e, f);
+            f = f.mul(g);
+        }
+        return new CosetTables(fwd, inv, scale);
+    }
+
+    /**
+     * Re-evaluates, in place, each vector of n = 2^logN evaluations on the domain (as {@link FrLimbs},
+     * {@link FrLimbs#SIZE} longs per element, normal) on the odd coset g·H, g = ω_2n — the form a zkey's
+     * H points expect. Per vector: inverse transform by decimation in frequency (natural order in,
+     * coefficients out in bit-reversed order), coefficient i times g^i/n, forward transform by
+     * decimation in time (bit-reversed order in, natural order out): no permutation pass, one scaling
+     * pass, no product by a twiddle of one. The vectors are processed in parallel on a small pool;
+     * results are normal.
+     */
+    public static void toOddCoset(int logN, long[]... vectors) {
+        if (logN < 0 || logN >= TWO_ADICITY) {
+            throw new IllegalArgumentException("ntt: the odd coset of 2^" + logN + " needs a 2^" + (logN + 1) + "-th root");
+        }
+        int n = 1 << logN;
+        for (long[] v : vectors) {
+            if (v.length != n * FrLimbs.SIZE) {
+                throw new IllegalArgumentException("ntt: a vector of " + v.length + " longs is not 2^" + logN + " elements");
+            }
+        }
+        CosetTables tables = cosetTables(logN);
         java.util.List<java.util.concurrent.Future<?>> tasks = new java.util.ArrayList<>();
-        for (Fr[] v : vectors) {
+        for (long[] v : vectors) {
             tasks.add(POOL.submit(() -> {
-                inverse(v);
-                scaleByPowers(v, g);
-                forward(v);
+                inverseDif(v, n, tables.inverse());
+                long[] s = tables.scale();
+                for (int i = 0; i < n * FrLimbs.SIZE; i += FrLimbs.SIZE) {
+                    FrLimbs.mul(v, i, v, i, s, i);
+                }
+                forwardDit(v, n, tables.forward());
             }));
         }
         for (java.util.concurrent.Future<?> t : tasks) {
@@ -75,6 +136,40 @@ public final class Ntt {
                 throw new IllegalStateException("ntt: interrupted", e);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException("ntt: transform failed", e.getCause());
+            }
+        }
+    }
+
+    /** Decimation in frequency with twiddles ω^−k: natural order in, bit-reversed order out, unscaled. */
+    private static void inverseDif(long[] a, int n, long[] tw) {
+        int e = FrLimbs.SIZE;
+        for (int len = n; len >= 2; len >>= 1) {
+            int half = len >> 1;
+            int step = (n / len) * e;
+            for (int start = 0; start < n; start += len) {
+                int i = start * e;
+                int j = (start + half) * e;
+                FrLimbs.butterflyDif(a, i, j, null, 0);
+                for (int k = e, t = step; k < half * e; k += e, t += step) {
+                    FrLimbs.butterflyDif(a, i + k, j + k, tw, t);
+                }
+            }
+        }
+    }
+
+    /** Decimation in time with twiddles ω^k: bit-reversed order in, natural order out. */
+    private static void forwardDit(long[] a, int n, long[] tw) {
+        int e = FrLimbs.SIZE;
+        for (int len = 2; len <= n; len <<= 1) {
+            int half = len >> 1;
+            int step = (n / len) * e;
+            for (int start = 0; start < n; start += len) {
+                int i = start * e;
+                int j = (start + half) * e;
+                FrLimbs.butterflyDit(a, i, j, null, 0);
+                for (int k = e, t = step; k < half * e; k += e, t += step) {
+                    FrLimbs.butterflyDit(a, i + k, j + k, tw, t);
+                }
             }
         }
     }

@@ -56,6 +56,10 @@ class LimbsArithmeticTest {
         assertThat(FpLimbs.get(m, R)).isEqualTo(x.neg());
         FpLimbs.mulSmall(m, R, A, 9);
         assertThat(FpLimbs.get(m, R)).isEqualTo(x.mul(Fp.of(9)));
+        if (!x.isZero()) {
+            FpLimbs.inverseVariableTime(m, R, A);
+            assertThat(FpLimbs.get(m, R)).isEqualTo(x.inverse());
+        }
         FpLimbs.halve(m, R, A);
         assertThat(FpLimbs.get(m, R).dbl()).isEqualTo(x);
         assertThat(FpLimbs.isZero(m, A)).isEqualTo(x.isZero());
@@ -293,5 +297,54 @@ class LimbsArithmeticTest {
         Fp12Limbs.cyclotomicSquare(m, A, A, S);
         Fp12Limbs.cyclotomicSquare(m, A, A, S);
         assertThat(Fp12Limbs.get(m, A)).isEqualTo(g.square().square());
+    }
+    @Provide
+    Arbitrary<BigInteger> frValues() {
+        BigInteger r = Fr.MODULUS;
+        return Arbitraries.oneOf(Arbitraries.bigIntegers().between(BigInteger.ZERO, r.subtract(BigInteger.ONE)),
+                Arbitraries.of(BigInteger.ZERO, BigInteger.ONE, r.subtract(BigInteger.ONE), r.subtract(BigInteger.TWO),
+                        BigInteger.ONE.shiftLeft(64), BigInteger.ONE.shiftLeft(253)));
+    }
+
+    @Property(tries = 300, seed = "20261211")
+    void frLimbOperationsAndButterfliesEqualReference(@ForAll("frValues") BigInteger a, @ForAll("frValues") BigInteger b,
+            @ForAll("frValues") BigInteger w) {
+        Fr x = Fr.fromBigInteger(a);
+        Fr y = Fr.fromBigInteger(b);
+        Fr t = Fr.fromBigInteger(w);
+        int e = FrLimbs.SIZE;
+        long[] m = new long[4 * e];
+        long[] tw = new long[e];
+        FrLimbs.set(m, 0, x);
+        FrLimbs.set(m, e, y);
+        FrLimbs.set(tw, 0, t);
+        assertThat(FrLimbs.get(m, 0)).isEqualTo(x);
+        FrLimbs.mul(m, 2 * e, 0, e);
+        assertThat(FrLimbs.get(m, 2 * e)).isEqualTo(x.mul(y));
+        FrLimbs.sub(m, 3 * e, 2 * e, e); // lazy difference of a product and a normal value
+        assertThat(FrLimbs.get(m, 3 * e)).isEqualTo(x.mul(y).sub(y));
+        FrLimbs.normalize(m, 3 * e, 3 * e);
+        assertThat(FrLimbs.get(m, 3 * e)).isEqualTo(x.mul(y).sub(y));
+        long[] plain = new long[4];
+        FrLimbs.standard(m, 3 * e, new long[e], plain, 0);
+        BigInteger value = BigInteger.ZERO;
+        for (int i = 3; i >= 0; i--) {
+            value = value.shiftLeft(64).add(new BigInteger(Long.toUnsignedString(plain[i])));
+        }
+        assertThat(value).isEqualTo(x.mul(y).sub(y).toBigInteger());
+        // butterflies, chained so that their outputs feed the next (their bounds are closed under them)
+        long[] v = m.clone();
+        FrLimbs.butterflyDif(v, 0, e, tw, 0);
+        assertThat(FrLimbs.get(v, 0)).isEqualTo(x.add(y));
+        assertThat(FrLimbs.get(v, e)).isEqualTo(x.sub(y).mul(t));
+        FrLimbs.butterflyDit(v, 0, e, tw, 0);
+        Fr s = x.add(y);
+        Fr d = x.sub(y).mul(t);
+        assertThat(FrLimbs.get(v, 0)).isEqualTo(s.add(d.mul(t)));
+        assertThat(FrLimbs.get(v, e)).isEqualTo(s.sub(d.mul(t)));
+        FrLimbs.butterflyDif(v, 0, e, null, 0);
+        FrLimbs.butterflyDit(v, 0, e, null, 0);
+        assertThat(FrLimbs.get(v, 0)).isEqualTo(s.add(d.mul(t)).dbl());
+        assertThat(FrLimbs.get(v, e)).isEqualTo(s.sub(d.mul(t)).dbl());
     }
 }

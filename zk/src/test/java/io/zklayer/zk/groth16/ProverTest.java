@@ -27,6 +27,7 @@ class ProverTest {
             List<Fr> pub = cs.publicSignals(w);
             assertThat(pub).isEqualTo(SnarkjsJson.readPublicSignals(Vectors.text("snarkjs/" + circuit + "/proofs/public_" + k + ".json")));
             Proof proof = Groth16Prover.prove(pk, w, Fr.of(1000 + k), Fr.of(2000 + k));
+            assertThat(Groth16Prover.prove(PreparedProvingKey.of(pk), w, Fr.of(1000 + k), Fr.of(2000 + k))).isEqualTo(proof);
             assertThat(Groth16Verifier.verify(vk, proof, pub)).as("%s witness %d", circuit, k).isEqualTo(VerificationResult.VALID);
             List<Fr> wrong = new java.util.ArrayList<>(pub);
             wrong.set(0, wrong.get(0).add(Fr.ONE));
@@ -58,5 +59,7 @@ class ProverTest {
         assertThat(pub).isEqualTo(SnarkjsJson.readPublicSignals(Vectors.text("snarkjs/mlp/proofs/public_1.json")));
         Proof proof = Groth16Prover.prove(pk, w, Fr.of(7), Fr.of(11));
         assertThat(Groth16Verifier.verify(vk, proof, pub)).isEqualTo(VerificationResult.VALID);
+        // the prepared key (H from a fixed-base table) gives the same proof
+        assertThat(Groth16Prover.prove(PreparedProvingKey.of(pk), w, Fr.of(7), Fr.of(11))).isEqualTo(proof);
     }
 }

@@ -108,4 +108,28 @@ class MsmTest {
     void allZeroScalarsGiveInfinity() {
         assertThat(MsmG1.msm(new G1Point[] {G1Point.GENERATOR}, new Fr[] {Fr.ZERO}).isInfinity()).isTrue();
     }
+    @Test
+    void fixedBaseTableMsmEqualsThePlainMsm() {
+        TestData d = new TestData(14);
+        int n = 300;
+        G1Point[] bases = new G1Point[n];
+        for (int i = 0; i < n; i++) {
+            bases[i] = i == 3 ? G1Point.INFINITY : d.g1();
+        }
+        bases = G1Point.normalizeAll(bases);
+        G1FixedMsm table = G1FixedMsm.of(bases);
+        Fr[] scalars = mixedScalars(d, n);
+        scalars[7] = Fr.ONE.neg(); // r − 1: the largest scalar, a carry into the top window
+        scalars[8] = Fr.ONE.neg();
+        G1Point expected = G1Point.INFINITY;
+        for (int i = 0; i < n; i++) {
+            expected = expected.add(bases[i].mul(scalars[i]));
+        }
+        assertThat(table.msm(scalars)).isEqualTo(expected);
+        assertThat(table.msm(new Fr[] {Fr.ZERO, Fr.ZERO})).isEqualTo(G1Point.INFINITY);
+        // the same base twice with equal scalars: the bucket additions meet P + P
+        G1FixedMsm twice = G1FixedMsm.of(new G1Point[] {bases[0], bases[0]});
+        assertThat(twice.msm(new Fr[] {scalars[4], scalars[4]})).isEqualTo(bases[0].mul(scalars[4]).dbl());
+        assertThat(twice.msm(new Fr[] {scalars[4], scalars[4].neg()})).isEqualTo(G1Point.INFINITY);
+    }
 }
