@@ -64,10 +64,7 @@ final class PoolCommands implements Callable<Integer> {
     @Command(name = "join", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Register the signer as a node serving the given models (Pools.register_node), reserving the bond.",
                     "The node is assigned workloads from the next epoch, never more compute units per epoch than it offers."})
-    static final class Join implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Join extends SignedCallCommand {
         @Option(names = "--models", required = true, split = ",", paramLabel = "<id>",
                 description = "Model ids to serve, comma-separated (see zklayer rpc zklayer_models).")
         List<Long> models = new ArrayList<>();
@@ -83,22 +80,14 @@ final class PoolCommands implements Callable<Integer> {
         @Option(names = "--planck", description = "--bond is a whole number of planck.")
         boolean planck;
 
-        @Mixin
-        TxCommands.SignerOptions signer = new TxCommands.SignerOptions();
-
-        @Mixin
-        TxCommands.NodeOptions node = new TxCommands.NodeOptions();
-
-        private final CliEnvironment env;
-        private final Runtime runtime;
+        private TokenAmount amount;
 
         Join(CliEnvironment env, Runtime runtime) {
-            this.env = env;
-            this.runtime = runtime;
+            super(env, runtime);
         }
 
         @Override
-        public Integer call() throws Exception {
+        void checkOptions() {
             TreeSet<Long> ids = new TreeSet<>(models);
             for (long id : ids) {
                 if (id < 0 || id > 0xFFFF_FFFFL) {
@@ -111,50 +100,30 @@ final class PoolCommands implements Callable<Integer> {
             if (computeUnits < 1) {
                 throw new ParameterException(spec.commandLine(), "--compute-units must be at least 1, got " + computeUnits);
             }
-            TokenAmount amount = TxCommands.checked(spec, () -> new TokenAmount(bond, planck));
-            signer.check(spec);
-            node.check(spec);
-            Ed25519KeyPair key = signer.key(spec, env);
-            try (TxSession session = node.open(spec, runtime)) {
-                BigInteger planckBond = WorkloadCommands.toPlanck(spec, session.chain(), amount, planck, "--bond");
-                spec.commandLine().getOut().println("Join the pools of models " + ids + " with " + computeUnits
-                        + " compute units per epoch and a bond of " + planckBond + " planck (active from the next epoch)");
-                Call c = runtimeCall(PoolsPallet.INDEX, PoolsCall.CODEC.encode(new PoolsCall.RegisterNode(List.copyOf(ids), computeUnits, planckBond)));
-                return session.send(session.sign(key, c, signer.nonce(spec), signer.tip(spec)), node.wait);
-            }
+            amount = TxCommands.checked(spec, () -> new TokenAmount(bond, planck));
+        }
+
+        @Override
+        Call buildCall(TxSession session, Ed25519KeyPair signerKey) {
+            List<Long> ids = List.copyOf(new TreeSet<>(models));
+            BigInteger planckBond = WorkloadCommands.toPlanck(spec, session.chain(), amount, planck, "--bond");
+            spec.commandLine().getOut().println("Join the pools of models " + ids + " with " + computeUnits
+                    + " compute units per epoch and a bond of " + planckBond + " planck (active from the next epoch)");
+            return runtimeCall(PoolsPallet.INDEX, PoolsCall.CODEC.encode(new PoolsCall.RegisterNode(ids, computeUnits, planckBond)));
         }
     }
 
     /** {@code pool leave}: Pools.deregister. */
     @Command(name = "leave", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Leave the pools at the next epoch (Pools.deregister); the bond then unbonds for the unbonding period."})
-    static final class Leave implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        TxCommands.SignerOptions signer = new TxCommands.SignerOptions();
-
-        @Mixin
-        TxCommands.NodeOptions node = new TxCommands.NodeOptions();
-
-        private final CliEnvironment env;
-        private final Runtime runtime;
-
+    static final class Leave extends SignedCallCommand {
         Leave(CliEnvironment env, Runtime runtime) {
-            this.env = env;
-            this.runtime = runtime;
+            super(env, runtime);
         }
 
         @Override
-        public Integer call() throws Exception {
-            signer.check(spec);
-            node.check(spec);
-            Ed25519KeyPair key = signer.key(spec, env);
-            try (TxSession session = node.open(spec, runtime)) {
-                Call c = runtimeCall(PoolsPallet.INDEX, PoolsCall.CODEC.encode(new PoolsCall.Deregister()));
-                return session.send(session.sign(key, c, signer.nonce(spec), signer.tip(spec)), node.wait);
-            }
+        Call buildCall(TxSession session, Ed25519KeyPair signerKey) {
+            return runtimeCall(PoolsPallet.INDEX, PoolsCall.CODEC.encode(new PoolsCall.Deregister()));
         }
     }
 }

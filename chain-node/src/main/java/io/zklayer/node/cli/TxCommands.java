@@ -197,10 +197,7 @@ final class TxCommands implements Callable<Integer> {
     /** {@code tx transfer}: a Balances transfer of decimal units (or planck) to an address. */
     @Command(name = "transfer", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Transfer tokens (Balances.transfer_allow_death, or transfer_keep_alive with --keep-alive).")
-    static final class Transfer implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Transfer extends SignedCallCommand {
         @Option(names = "--to", required = true, paramLabel = "<ss58|0xhex>",
                 description = "The recipient: an SS58 address or a 0x-hex account id.")
         String to;
@@ -216,45 +213,35 @@ final class TxCommands implements Callable<Integer> {
                 + " existential deposit (transfer_keep_alive).")
         boolean keepAlive;
 
-        @Mixin
-        SignerOptions signer = new SignerOptions();
-
-        @Mixin
-        NodeOptions node = new NodeOptions();
-
-        private final CliEnvironment env;
-        private final Runtime runtime;
+        private AccountId32 dest;
+        private TokenAmount value;
 
         Transfer(CliEnvironment env, Runtime runtime) {
-            this.env = env;
-            this.runtime = runtime;
+            super(env, runtime);
         }
 
         @Override
-        public Integer call() throws Exception {
-            AccountId32 dest = checked(spec, () -> AccountArgument.parse("--to", to));
-            TokenAmount value = checked(spec, () -> new TokenAmount(amount, planck));
-            signer.check(spec);
-            node.check(spec);
-            Ed25519KeyPair key = signer.key(spec, env);
-            try (TxSession session = node.open(spec, runtime)) {
-                ChainInfo chain = session.chain();
-                if (!planck && chain.tokenDecimals().isEmpty()) {
-                    throw new ParameterException(spec.commandLine(), "--amount: the node reports no tokenDecimals, so"
-                            + " give the amount in planck with --planck");
-                }
-                int decimals = planck ? 0 : chain.tokenDecimals().getAsInt();
-                BigInteger planckValue = checked(spec, () -> value.toPlanck(decimals));
-                String shown = chain.tokenDecimals().isPresent()
-                        ? TokenAmount.format(planckValue, chain.tokenDecimals().getAsInt()) + " " + chain.tokenSymbol()
-                                + " (" + planckValue + " planck)"
-                        : planckValue + " planck";
-                spec.commandLine().getOut().println("Transfer " + shown + " to " + chain.address(dest.bytes())
-                        + (keepAlive ? ", keeping the sender alive" : ""));
-                byte[] extrinsic = session.sign(key, transferCall(dest, planckValue, keepAlive), signer.nonce(spec),
-                        signer.tip(spec));
-                return session.send(extrinsic, node.wait);
+        void checkOptions() {
+            dest = checked(spec, () -> AccountArgument.parse("--to", to));
+            value = checked(spec, () -> new TokenAmount(amount, planck));
+        }
+
+        @Override
+        Call buildCall(TxSession session, Ed25519KeyPair signerKey) {
+            ChainInfo chain = session.chain();
+            if (!planck && chain.tokenDecimals().isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--amount: the node reports no tokenDecimals, so"
+                        + " give the amount in planck with --planck");
             }
+            int decimals = planck ? 0 : chain.tokenDecimals().getAsInt();
+            BigInteger planckValue = checked(spec, () -> value.toPlanck(decimals));
+            String shown = chain.tokenDecimals().isPresent()
+                    ? TokenAmount.format(planckValue, chain.tokenDecimals().getAsInt()) + " " + chain.tokenSymbol()
+                            + " (" + planckValue + " planck)"
+                    : planckValue + " planck";
+            spec.commandLine().getOut().println("Transfer " + shown + " to " + chain.address(dest.bytes())
+                    + (keepAlive ? ", keeping the sender alive" : ""));
+            return transferCall(dest, planckValue, keepAlive);
         }
 
         /** Returns the Balances call: {@code transfer_keep_alive} (index 3) or {@code transfer_allow_death} (index 0). */
@@ -270,10 +257,7 @@ final class TxCommands implements Callable<Integer> {
     @Command(name = "call", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Sign and submit any runtime call from its SCALE-encoded arguments.",
                     "Pallets and calls are named (Balances, transfer_keep_alive) or indexed (3, 3)."})
-    static final class CallCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class CallCommand extends SignedCallCommand {
         @Option(names = "--pallet", required = true, paramLabel = "<name|index>", description = "The pallet, such as Balances or 3.")
         String pallet;
 
@@ -285,31 +269,21 @@ final class TxCommands implements Callable<Integer> {
                 description = "The call's arguments, SCALE-encoded, in hex. Default: none (${DEFAULT-VALUE}).")
         String argsHex;
 
-        @Mixin
-        SignerOptions signer = new SignerOptions();
-
-        @Mixin
-        NodeOptions node = new NodeOptions();
-
-        private final CliEnvironment env;
-        private final Runtime runtime;
+        private Call selected;
 
         CallCommand(CliEnvironment env, Runtime runtime) {
-            this.env = env;
-            this.runtime = runtime;
+            super(env, runtime);
         }
 
         @Override
-        public Integer call() throws Exception {
+        void checkOptions() {
             byte[] args = checked(spec, () -> hex("--args-hex", argsHex));
-            Call selected = checked(spec, () -> new CallSelector(runtime).select(pallet, call, args));
-            signer.check(spec);
-            node.check(spec);
-            Ed25519KeyPair key = signer.key(spec, env);
-            try (TxSession session = node.open(spec, runtime)) {
-                byte[] extrinsic = session.sign(key, selected, signer.nonce(spec), signer.tip(spec));
-                return session.send(extrinsic, node.wait);
-            }
+            selected = checked(spec, () -> new CallSelector(runtime).select(pallet, call, args));
+        }
+
+        @Override
+        Call buildCall(TxSession session, Ed25519KeyPair signerKey) {
+            return selected;
         }
     }
 

@@ -74,10 +74,7 @@ final class ValidatorCommands implements Callable<Integer> {
             description = {"Bond a session key as a validator (Session.register_validator); it authors and votes from"
                     + " the next epoch (epochs are fixed at their last block).",
                     "The session key signs \"zklayer:session-key\" ++ the signer's account id to prove it is held."})
-    static final class Register implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Register extends SignedCallCommand {
         @Option(names = "--session-key", paramLabel = "<secret uri>",
                 description = "The key the validator node authors with (its --key). Default: the --from key.")
         String sessionKey;
@@ -90,24 +87,16 @@ final class ValidatorCommands implements Callable<Integer> {
         @Option(names = "--planck", description = "--bond is a whole number of planck.")
         boolean planck;
 
-        @Mixin
-        TxCommands.SignerOptions signer = new TxCommands.SignerOptions();
-
-        @Mixin
-        TxCommands.NodeOptions node = new TxCommands.NodeOptions();
-
-        private final CliEnvironment env;
-        private final Runtime runtime;
+        private TokenAmount amount;
+        private Ed25519KeyPair session;
 
         Register(CliEnvironment env, Runtime runtime) {
-            this.env = env;
-            this.runtime = runtime;
+            super(env, runtime);
         }
 
         @Override
-        public Integer call() throws Exception {
-            TokenAmount amount = TxCommands.checked(spec, () -> new TokenAmount(bond, planck));
-            Ed25519KeyPair session = null;
+        void checkOptions() {
+            amount = TxCommands.checked(spec, () -> new TokenAmount(bond, planck));
             if (sessionKey != null) {
                 try {
                     session = SecretUri.parse(sessionKey).ed25519();
@@ -116,52 +105,30 @@ final class ValidatorCommands implements Callable<Integer> {
                             + e.getMessage(), e);
                 }
             }
-            signer.check(spec);
-            node.check(spec);
-            Ed25519KeyPair key = signer.key(spec, env);
-            Ed25519KeyPair sessionPair = session == null ? key : session;
-            try (TxSession tx = node.open(spec, runtime)) {
-                BigInteger planckBond = WorkloadCommands.toPlanck(spec, tx.chain(), amount, planck, "--bond");
-                AccountId32 who = AccountId32.of(key.publicKey().bytes());
-                spec.commandLine().getOut().println("Register session key "
-                        + tx.chain().address(sessionPair.publicKey().bytes()) + " with a bond of " + planckBond
-                        + " planck (active from the next epoch)");
-                Call c = registerCall(who, sessionPair, planckBond);
-                return tx.send(tx.sign(key, c, signer.nonce(spec), signer.tip(spec)), node.wait);
-            }
+        }
+
+        @Override
+        Call buildCall(TxSession tx, Ed25519KeyPair signerKey) {
+            Ed25519KeyPair sessionPair = session == null ? signerKey : session;
+            BigInteger planckBond = WorkloadCommands.toPlanck(spec, tx.chain(), amount, planck, "--bond");
+            spec.commandLine().getOut().println("Register session key "
+                    + tx.chain().address(sessionPair.publicKey().bytes()) + " with a bond of " + planckBond
+                    + " planck (active from the next epoch)");
+            return registerCall(AccountId32.of(signerKey.publicKey().bytes()), sessionPair, planckBond);
         }
     }
 
     /** {@code validator unregister}: Session.unregister. */
     @Command(name = "unregister", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Leave the validator set at the next epoch change (Session.unregister), which unreserves the bond."})
-    static final class Unregister implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        TxCommands.SignerOptions signer = new TxCommands.SignerOptions();
-
-        @Mixin
-        TxCommands.NodeOptions node = new TxCommands.NodeOptions();
-
-        private final CliEnvironment env;
-        private final Runtime runtime;
-
+    static final class Unregister extends SignedCallCommand {
         Unregister(CliEnvironment env, Runtime runtime) {
-            this.env = env;
-            this.runtime = runtime;
+            super(env, runtime);
         }
 
         @Override
-        public Integer call() throws Exception {
-            signer.check(spec);
-            node.check(spec);
-            Ed25519KeyPair key = signer.key(spec, env);
-            try (TxSession tx = node.open(spec, runtime)) {
-                Call c = PoolCommands.runtimeCall(SessionPallet.INDEX, SessionCall.CODEC.encode(new SessionCall.Unregister()));
-                return tx.send(tx.sign(key, c, signer.nonce(spec), signer.tip(spec)), node.wait);
-            }
+        Call buildCall(TxSession session, Ed25519KeyPair signerKey) {
+            return PoolCommands.runtimeCall(SessionPallet.INDEX, SessionCall.CODEC.encode(new SessionCall.Unregister()));
         }
     }
 }

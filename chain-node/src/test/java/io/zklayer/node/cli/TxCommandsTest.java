@@ -78,7 +78,7 @@ class TxCommandsTest {
 
     @Test
     void transferNeedsFromToAndAmount() {
-        rejected("Missing required options: '--to=<ss58|0xhex>', '--amount=<amount>', '--from=<secret uri>'",
+        rejected("Missing required options: '--from=<secret uri>', '--to=<ss58|0xhex>', '--amount=<amount>'",
                 "tx", "transfer");
     }
 
