@@ -30,10 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A worker proves many runs with one key, so the shelf prepares each key when it makes the prover
  * ({@link ModelProver#prepared()}: a fixed-base table of the key's H points, 1,620 bytes per domain
- * point — 52 MB for digits' 2^15 — built once, for proofs about 10–20 % faster and byte-for-byte the
+ * point — 53 MB for digits' 2^15 — built once, for proofs about 10–20 % faster and byte-for-byte the
  * same), as long as all tables together stay within the shelf's budget of heap bytes (by default a
- * quarter of the JVM's maximum heap: 128 MB under {@code -Xmx512m}); a key that would pass it, or every
- * key with a budget of 0 ({@code --pool-worker-prepare-keys=false}), is proven from plainly.
+ * quarter of the JVM's maximum heap: 128 MB under {@code -Xmx512m}); a key that would pass it, every key
+ * with a budget of 0 ({@code --pool-worker-prepare-keys=false}), and a key whose table finds no room in
+ * the heap are proven from plainly.
  *
  * <p>A model directory is either one artifact ({@code manifest.json} inside) or a directory of
  * artifact directories ({@code models/digits/manifest.json}, {@code models/iris/manifest.json}). An
@@ -189,7 +190,15 @@ public final class ModelShelf {
             return plain;
         }
         long t0 = System.nanoTime();
-        ModelProver prepared = plain.prepared();
+        ModelProver prepared;
+        try {
+            prepared = plain.prepared();
+        } catch (OutOfMemoryError e) {
+            // the table is one large allocation: when it fails the heap is as before, and the plain key still proves
+            progress.report(String.format(Locale.ROOT, "%s: proving from the plain key: the heap has no room for its %d MB of tables",
+                    name, bytes / MB));
+            return plain;
+        }
         preparedKeyBytes += bytes;
         progress.report(String.format(Locale.ROOT, "%s: proving key prepared in %s (%d MB of tables)", name,
                 Progress.seconds(System.nanoTime() - t0), bytes / MB));

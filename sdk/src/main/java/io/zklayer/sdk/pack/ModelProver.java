@@ -25,8 +25,8 @@ import java.util.Objects;
  * <p>Two modes, giving the same proof for the same randomness. {@link ModelArtifact#prover} returns a
  * prover on the plain key: nothing to build, right for one proof ({@code zklayer model prove}). A
  * prover that proves many runs (the pool worker) calls {@link #prepared()} once: the key's H points
- * become a fixed-base table ({@link PreparedProvingKey}; for digits, domain 2^15: about 52 MB and
- * under a second to build) and every later proof is about 10–20 % faster.
+ * become a fixed-base table ({@link PreparedProvingKey}; for digits, domain 2^15: 53 MB, built in
+ * one to two seconds on two cores) and every later proof is about 10–20 % faster.
  */
 public final class ModelProver {
     /**
@@ -62,7 +62,7 @@ public final class ModelProver {
     /**
      * Returns a prover that proves from the prepared form of this prover's key (this prover if it
      * already does): it builds the key's fixed-base table now, a one-time cost of
-     * {@link #preparedKeyBytes()} of heap and a fraction of a second to a few seconds of CPU, for
+     * {@link #preparedKeyBytes()} of heap and up to a few seconds of CPU, for
      * faster proofs afterwards. The proofs are the same as the plain key's for the same randomness.
      */
     public ModelProver prepared() {
