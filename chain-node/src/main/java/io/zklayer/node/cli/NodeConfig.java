@@ -35,11 +35,14 @@ import java.util.regex.Pattern;
  * @param network the other libp2p flags: node key, listen addresses, reserved nodes
  * @param misbehave the faults to inject on purpose ({@code --unsafe-misbehave}, test chains only); empty for an
  *     honest node
+ * @param prepareProvingKeys whether the pool worker prepares its proving keys for repeated proofs
+ *     ({@code --pool-worker-prepare-keys}, default true)
  */
 public record NodeConfig(ChainSelection chain, Optional<Path> basePath, String name, boolean dev, boolean validator,
                          Optional<Ed25519KeyPair> authoringKey, RpcSettings rpc, int p2pPort, List<String> bootnodes,
                          StatePruning statePruning, LogDirectives log, OptionalInt prometheusPort, boolean poolWorker,
-                         Optional<Path> modelDir, NetworkFlags network, java.util.Set<Misbehaviour> misbehave) {
+                         Optional<Path> modelDir, NetworkFlags network, java.util.Set<Misbehaviour> misbehave,
+                         boolean prepareProvingKeys) {
     /** Substrate's default libp2p port. */
     public static final int DEFAULT_P2P_PORT = 30333;
     /** Substrate's default Prometheus port. */
@@ -93,6 +96,15 @@ public record NodeConfig(ChainSelection chain, Optional<Path> basePath, String n
         if (!misbehave.isEmpty() && !validator) {
             throw new InvalidConfigException("--unsafe-misbehave needs --validator: only a validator can equivocate");
         }
+    }
+
+    /** Returns the configuration with the pool worker's default of prepared proving keys. */
+    public NodeConfig(ChainSelection chain, Optional<Path> basePath, String name, boolean dev, boolean validator,
+                      Optional<Ed25519KeyPair> authoringKey, RpcSettings rpc, int p2pPort, List<String> bootnodes,
+                      StatePruning statePruning, LogDirectives log, OptionalInt prometheusPort, boolean poolWorker,
+                      Optional<Path> modelDir, NetworkFlags network, java.util.Set<Misbehaviour> misbehave) {
+        this(chain, basePath, name, dev, validator, authoringKey, rpc, p2pPort, bootnodes, statePruning, log,
+                prometheusPort, poolWorker, modelDir, network, misbehave, true);
     }
 
     /** Returns the configuration of an honest node (no {@code --unsafe-misbehave}). */

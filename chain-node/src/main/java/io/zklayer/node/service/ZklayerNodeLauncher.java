@@ -98,7 +98,7 @@ public final class ZklayerNodeLauncher implements NodeLauncher {
         Path models = cfg.modelDir().orElse(paths.chainDir().resolve("models"));
         Path keys = PoolWorkerLauncher.keyCache(paths.base(), temporaryBase, System.getenv(), System.getProperty("user.home"));
         LOG.info("🧮 Pool worker: preparing the provers of the models in {} before the node starts", models);
-        return PoolWorkerLauncher.prepare(models, keys, cfg.dev());
+        return PoolWorkerLauncher.prepare(models, keys, cfg.dev(), cfg.prepareProvingKeys());
     }
 
     /** Turns the command line's settings into the node's. */

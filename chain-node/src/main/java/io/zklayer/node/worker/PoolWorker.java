@@ -44,12 +44,13 @@ import org.slf4j.LoggerFactory;
  *   <li>takes the artifact with that commitment from the {@link ModelShelf} (none: logged, skipped —
  *       the node will miss the deadline, which the chain punishes);</li>
  *   <li>runs the artifact's Wasm contract on the input (the metered engine, as the chain would);</li>
- *   <li>proves the run with the artifact's prover and checks the proven output is the contract's;</li>
+ *   <li>proves the run with the artifact's prover (from its prepared proving key, see {@link ModelShelf})
+ *       and checks the proven output is the contract's;</li>
  *   <li>signs {@code inference.submit_result(workload, output, proof)} with the node's key and
  *       submits it, unless the deadline has passed.</li>
  * </ol>
  * Each step is logged with its time, e.g. {@code Workload 3 (digits): contract 0.4 ms (53,803 gas),
- * witness 45 ms, proof 734 ms, output 07000000; submitted 0x3fa2…}. {@code ResultAccepted},
+ * witness 45 ms, proof 734 ms (prepared key), output 07000000; submitted 0x3fa2…}. {@code ResultAccepted},
  * {@code ResultRejected} and {@code DeadlineMissed} events about this node are logged too. At start it
  * serves workloads that were assigned to it before it started and are still within their deadline.
  * Make the provers before the node starts ({@link PoolWorkerLauncher#prepare}): a proving key that is
@@ -233,9 +234,9 @@ public final class PoolWorker implements AutoCloseable {
         }
         byte[] extrinsic = sign(new InferenceCall.SubmitResult(id, proved.output(), proved.proof().toBytes()));
         WorkerChain.Submission s = chain.submit(extrinsic);
-        String timing = String.format(Locale.ROOT, "contract %.1f ms (%,d gas), witness %d ms, proof %d ms, output %s",
+        String timing = String.format(Locale.ROOT, "contract %.1f ms (%,d gas), witness %d ms, proof %d ms (%s key), output %s",
                 (c1 - c0) / 1e6, ok.gasUsed(), proved.witnessNanos() / 1_000_000, proved.proveNanos() / 1_000_000,
-                Hex.encode(proved.output()));
+                prover.isPrepared() ? "prepared" : "plain", Hex.encode(proved.output()));
         if (s instanceof WorkerChain.Submission.Accepted a) {
             submitted.incrementAndGet();
             LOG.info("Workload {} ({}): {}; result submitted as {} after {} ms", id, name, timing, Hex.shortForm(a.hash().bytes()),

@@ -42,6 +42,15 @@ public final class PoolWorkerLauncher {
      * @param addDigits whether to add the shipped digits artifact when the directory lacks it (dev chains)
      */
     public static ModelShelf prepare(Path modelDir, Path keyCache, boolean addDigits) {
+        return prepare(modelDir, keyCache, addDigits, true);
+    }
+
+    /**
+     * Returns the model shelf with every prover made, as {@link #prepare(Path, Path, boolean)}, and with
+     * their proving keys prepared for repeated proofs ({@link ModelShelf}: within a quarter of the heap)
+     * unless {@code prepareKeys} is false ({@code --pool-worker-prepare-keys=false}).
+     */
+    public static ModelShelf prepare(Path modelDir, Path keyCache, boolean addDigits, boolean prepareKeys) {
         try {
             Files.createDirectories(modelDir);
         } catch (IOException e) {
@@ -50,8 +59,10 @@ public final class PoolWorkerLauncher {
         if (addDigits) {
             addDigits(modelDir);
         }
-        ModelShelf shelf = ModelShelf.load(modelDir, new ProvingKeyCache(keyCache));
-        LOG.info("Pool worker: models from {}, proving keys cached in {}", modelDir, keyCache);
+        long budget = prepareKeys ? ModelShelf.defaultPreparedKeyBudget() : 0;
+        ModelShelf shelf = ModelShelf.load(modelDir, new ProvingKeyCache(keyCache), budget);
+        LOG.info("Pool worker: models from {}, proving keys cached in {}, {}", modelDir, keyCache,
+                prepareKeys ? "keys prepared for repeated proofs within " + budget / 1_000_000 + " MB" : "keys not prepared");
         shelf.prepareAll(line -> LOG.info("Pool worker: {}", line));
         return shelf;
     }

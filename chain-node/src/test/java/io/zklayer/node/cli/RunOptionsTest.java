@@ -54,6 +54,7 @@ class RunOptionsTest {
         assertThat(cfg.prometheusEnabled()).isTrue();
         assertThat(cfg.poolWorker()).isFalse();
         assertThat(cfg.modelDir()).isEmpty();
+        assertThat(cfg.prepareProvingKeys()).isTrue();
     }
 
     @Test
@@ -88,6 +89,14 @@ class RunOptionsTest {
         CliHarness cli = cli();
         assertThat(cli.run("--pool-worker", "--no-pool-worker")).isEqualTo(2);
         assertThat(cli.err()).contains("--pool-worker and --no-pool-worker exclude each other");
+    }
+
+    @Test
+    void poolWorkerPrepareKeysIsOnByDefaultAndFalseTurnsItOff() {
+        assertThat(cli().config("--dev").prepareProvingKeys()).isTrue();
+        assertThat(cli().config("--dev", "--pool-worker-prepare-keys=false").prepareProvingKeys()).isFalse();
+        assertThat(cli().config("--pool-worker", "--pool-worker-prepare-keys", "false").prepareProvingKeys()).isFalse();
+        assertThat(cli().config("--pool-worker", "--pool-worker-prepare-keys=true").prepareProvingKeys()).isTrue();
     }
 
     @Test
@@ -251,6 +260,11 @@ class RunOptionsTest {
                 Arguments.of(List.of("--prometheus-port", "30333"), "--prometheus-port 30333 is already taken by --port"),
                 Arguments.of(List.of("--model-dir", "."), "--model-dir is read by the pool worker only; add --pool-worker"),
                 Arguments.of(List.of("--pool-worker", "--model-dir", "/no/such/dir"), "--model-dir /no/such/dir is not a directory"),
+                Arguments.of(List.of("--pool-worker-prepare-keys=false"),
+                        "--pool-worker-prepare-keys is read by the pool worker only; add --pool-worker"),
+                Arguments.of(List.of("--dev", "--no-pool-worker", "--pool-worker-prepare-keys=true"),
+                        "--pool-worker-prepare-keys is read by the pool worker only; add --pool-worker"),
+                Arguments.of(List.of("--pool-worker", "--pool-worker-prepare-keys=maybe"), "'maybe' is not a boolean"),
                 Arguments.of(List.of("--validator", "--rpc-external"), "--rpc-external should not be used on a validator"),
                 Arguments.of(List.of("--dev", "--rpc-external"), "use --unsafe-rpc-external or --rpc-methods unsafe"),
                 Arguments.of(List.of("--rpc-port", "abc"), "Invalid value for option '--rpc-port': 'abc' is not an int"),

@@ -9,6 +9,7 @@ import io.zklayer.genesis.DevModels;
 import io.zklayer.node.cli.CliEnvironment;
 import io.zklayer.node.cli.ZklayerCli;
 import io.zklayer.node.client.RpcClientException;
+import io.zklayer.node.worker.ModelShelf;
 import io.zklayer.node.worker.PoolWorker;
 import io.zklayer.node.worker.PoolWorkerLauncher;
 import io.zklayer.primitives.Hex;
@@ -34,10 +35,12 @@ class DevPresetInferenceTest {
 
     @Test
     void workloadSubmitSampleZeroOnTheDevChainPrintsClassZeroAndAVerifiedProof() throws Exception {
+        // the first run regenerates the digits proving key (about 20 s)
+        ModelShelf shelf = PoolWorkerLauncher.prepare(tmp.resolve("models"), Path.of("target", "proving-keys").toAbsolutePath(), true);
+        assertThat(shelf.all()).singleElement().satisfies(s -> assertThat(s.isPrepared()).as("digits' key prepared for the worker").isTrue());
         try (DevNodeHarness h = new DevNodeHarness(tmp.resolve("db"), ChainSpecs.dev());
-             PoolWorker alice = PoolWorkerLauncher.start(h.node, DevAccounts.ALICE.keyPair(), tmp.resolve("models"),
-                     Path.of("target", "proving-keys").toAbsolutePath(), true)) {
-            alice.drain(300_000); // the first run regenerates the digits proving key (about 20 s)
+             PoolWorker alice = PoolWorkerLauncher.start(h.node, DevAccounts.ALICE.keyPair(), shelf)) {
+            alice.drain(300_000);
             JsonNode digits = h.http.call("zklayer_model", "digits");
             assertThat(digits.get("id").asLong()).isEqualTo(DevModels.DIGITS_ID);
             assertThat(h.http.call("zklayer_pool", DevModels.DIGITS_ID).get("nodes").get(0).get("account").asText())

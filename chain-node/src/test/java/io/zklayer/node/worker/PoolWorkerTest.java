@@ -48,6 +48,7 @@ class PoolWorkerTest {
     private static ModelArtifact artifact;
 
     private FakeWorkerChain chain;
+    private ModelShelf shelf;
     private PoolWorker worker;
 
     @BeforeAll
@@ -59,7 +60,7 @@ class PoolWorkerTest {
 
     private PoolWorker worker(Fr registeredCommitment) {
         chain = new FakeWorkerChain();
-        ModelShelf shelf = ModelShelf.load(dir, new ProvingKeyCache(dir.resolve("keys")));
+        shelf = ModelShelf.load(dir, new ProvingKeyCache(dir.resolve("keys")));
         ModelRegistryView registry = (id, at) -> id == 5 ? Optional.of(new ModelRegistryView.RegisteredModel(5, "small", registeredCommitment))
                 : Optional.empty();
         worker = new PoolWorker(chain, FakeWorkerChain.LAYOUT, registry, shelf, DevAccounts.ALICE.keyPair(), new SecureRandom());
@@ -102,6 +103,7 @@ class PoolWorkerTest {
         assertThat(prover.verify(INPUT, r.output(), Proof.fromBytes(r.proof()))).isInstanceOf(VerificationResult.Valid.class);
         assertThat(UncheckedExtrinsic.CODEC.decode(chain.submitted.get(0)).signature().orElseThrow().extra().nonce()).isEqualTo(7);
         assertThat(worker.submittedCount()).isEqualTo(1);
+        assertThat(shelf.all()).singleElement().satisfies(s -> assertThat(s.isPrepared()).as("proved from the prepared key").isTrue());
     }
 
     @Test
