@@ -10,13 +10,17 @@ import java.util.concurrent.Future;
 
 /**
  * Multi-scalar multiplication Σ kᵢ·Pᵢ on G2 by Pippenger's bucket method with signed c-bit windows
- * (digits in [−2^(c−1), 2^(c−1)]), so each window needs 2^(c−1) buckets, kept in Jacobian coordinates
- * on limb arithmetic ({@link G2Limbs}). Bases must be affine
+ * (digits in [−2^(c−1), 2^(c−1)]), so each window needs 2^(c−1) buckets, filled by batch-affine additions
+ * on Fp2 limb arithmetic ({@link G2WindowSum}; windows with too few buckets for that keep Jacobian buckets,
+ * {@link G2Limbs}). Bases must be affine
  * (Z = 1, as read from a zkey) or infinity. The window size is chosen from the count of non-zero
  * scalars; windows are summed in parallel on {@link MsmPool}'s small fixed pool and combined in a
  * fixed order, so the result does not depend on scheduling.
  */
 public final class MsmG2 {
+    /** Buckets per batch-affine task (G2 buckets are twice the size of G1's). */
+    private static final int TASK_BUCKETS = 2048;
+
     private MsmG2() {}
 
     /**
@@ -47,7 +51,7 @@ public final class MsmG2 {
 
     private static G2Point pippenger(G2Point[] bases, long[][] scalars) {
         int n = Math.min(bases.length, scalars.length);
-        SignedDigits digits = SignedDigits.of(scalars, n, 2);
+        SignedDigits digits = SignedDigits.of(scalars, n, 4);
         if (digits.nonZero() == 0) {
             return G2Point.INFINITY;
         }
@@ -63,17 +67,34 @@ public final class MsmG2 {
             }
         }
         int[] idx = digits.indexes();
-        List<Future<G2Point>> parts = new ArrayList<>(windows);
-        for (int w = 0; w < windows; w++) {
-            final int[] column = digits.column(w);
-            parts.add(MsmPool.submit(() -> windowSum(limbs, infinite, idx, column, c)));
+        G2Point[] sums = new G2Point[windows];
+        // as in MsmG1: batch-affine tasks of at most TASK_BUCKETS buckets, at least two per thread
+        int nb = 1 << (c - 1);
+        int perTask = Math.max(1, Math.min(TASK_BUCKETS / nb, (windows + 2 * MsmPool.THREADS - 1) / (2 * MsmPool.THREADS)));
+        perTask = Math.max(perTask, Math.min(windows, (G2WindowSum.MIN_BUCKETS + nb - 1) / nb));
+        boolean batchAffine = (long) perTask * nb >= G2WindowSum.MIN_BUCKETS;
+        int tasks = batchAffine ? (windows + perTask - 1) / perTask : windows;
+        List<Future<G2Point[]>> parts = new ArrayList<>(tasks);
+        for (int t = 0; t < tasks; t++) {
+            int[][] cols = new int[(windows - t + tasks - 1) / tasks][]; // windows t, t + tasks, …
+            for (int k = 0; k < cols.length; k++) {
+                cols[k] = digits.column(t + k * tasks);
+            }
+            parts.add(MsmPool.submit(() -> batchAffine ? G2WindowSum.of(limbs, infinite, idx, cols, c)
+                    : new G2Point[] {windowSum(limbs, infinite, idx, cols[0], c)}));
+        }
+        for (int t = 0; t < tasks; t++) {
+            G2Point[] part = MsmPool.get(parts.get(t));
+            for (int k = 0; k < part.length; k++) {
+                sums[t + k * tasks] = part[k];
+            }
         }
         G2Point acc = G2Point.INFINITY;
         for (int w = windows - 1; w >= 0; w--) {
             for (int i = 0; i < c; i++) {
                 acc = acc.dbl();
             }
-            acc = acc.add(MsmPool.get(parts.get(w)));
+            acc = acc.add(sums[w]);
         }
         return acc;
     }
