@@ -95,6 +95,92 @@ final class G1WindowSum {
         return sums;
     }
 
+    /**
+     * Returns the sum of the affine points at pts[i·AFF] for i &lt; count (none at infinity) by a pairwise
+     * tree: each level adds points 2i and 2i + 1 by batch-affine additions sharing one inversion, so a sum
+     * of n points costs n − 1 batch-affine additions and about log₂ n inversions (for the many scalar-one
+     * terms of a witness MSM, which would otherwise all meet in one bucket). Overwrites {@code pts}.
+     */
+    static G1Point sum(long[] pts, int count) {
+        long[] work = new long[(count + 6) * E];
+        int n = count;
+        while (n > 1) {
+            int pairs = n / 2;
+            int prefix = pairs * E;
+            int acc = 2 * pairs * E;
+            int inv = acc + E;
+            int lambda = inv + E;
+            int x3 = lambda + E;
+            int t = x3 + E;
+            int out = 0; // points written to the front of pts so far
+            FpLimbs.setOne(work, acc);
+            boolean[] special = new boolean[pairs];
+            for (int i = 0; i < pairs; i++) {
+                int d = i * E;
+                System.arraycopy(pts, (2 * i + 1) * AFF, work, d, E);
+                System.arraycopy(pts, 2 * i * AFF, work, t, E);
+                FpLimbs.sub(work, d, d, t);
+                if (FpLimbs.isZero(work, d)) {
+                    special[i] = true; // P + P or P − P: done below with G1Point
+                    continue;
+                }
+                FpLimbs.normalize(work, d, d);
+                FpLimbs.copy(work, prefix + d, acc);
+                FpLimbs.mul(work, acc, acc, d);
+            }
+            FpLimbs.inverseVariableTime(work, acc, acc);
+            long[] next = new long[(pairs + 1) * AFF];
+            boolean[] gone = new boolean[pairs];
+            for (int i = pairs - 1; i >= 0; i--) {
+                int a = 2 * i * AFF;
+                int b = a + AFF;
+                int o = i * AFF;
+                if (special[i]) {
+                    G1Point sum = affinePoint(pts, a, false).add(affinePoint(pts, b, false)).normalize();
+                    if (sum.isInfinity()) {
+                        gone[i] = true;
+                    } else {
+                        G1Limbs.setAffine(next, o, sum);
+                    }
+                    continue;
+                }
+                int d = i * E;
+                FpLimbs.mul(work, inv, acc, prefix + d); // 1/(x_b − x_a)
+                FpLimbs.mul(work, acc, acc, d);
+                // λ = (y_b − y_a)/(x_b − x_a), x3 = λ² − x_a − x_b, y3 = λ·(x_a − x3) − y_a
+                System.arraycopy(pts, b + E, work, lambda, E);
+                System.arraycopy(pts, a + E, work, t, E);
+                FpLimbs.sub(work, lambda, lambda, t);
+                FpLimbs.mul(work, lambda, lambda, inv);
+                FpLimbs.mul(work, x3, lambda, lambda);
+                System.arraycopy(pts, a, work, t, E);
+                System.arraycopy(pts, b, work, d, E); // den_i is no longer needed
+                FpLimbs.add(work, d, d, t);
+                FpLimbs.subSum(work, x3, x3, d);
+                FpLimbs.normalize(work, x3, x3);
+                FpLimbs.sub(work, t, t, x3);
+                FpLimbs.mul(work, t, lambda, t);
+                System.arraycopy(pts, a + E, work, d, E);
+                FpLimbs.sub(work, t, t, d);
+                FpLimbs.normalize(work, t, t);
+                System.arraycopy(work, x3, next, o, E);
+                System.arraycopy(work, t, next, o + E, E);
+            }
+            for (int i = 0; i < pairs; i++) {
+                if (!gone[i]) {
+                    System.arraycopy(next, i * AFF, pts, out * AFF, AFF);
+                    out++;
+                }
+            }
+            if (n % 2 == 1) {
+                System.arraycopy(pts, (n - 1) * AFF, pts, out * AFF, AFF); // out ≤ pairs < n − 1
+                out++;
+            }
+            n = out;
+        }
+        return n == 0 ? G1Point.INFINITY : affinePoint(pts, 0, false);
+    }
+
     private static long encode(int point, int bucket, boolean neg) {
         // point index in the high 32 bits, bucket and sign in the low 32
         return ((long) point << 32) | ((long) bucket << 1) | (neg ? 1 : 0);

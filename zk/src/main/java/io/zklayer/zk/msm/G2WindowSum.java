@@ -94,6 +94,90 @@ final class G2WindowSum {
         return sums;
     }
 
+    /**
+     * Returns the sum of the affine points at pts[i·AFF] for i &lt; count (none at infinity) by a pairwise
+     * tree of batch-affine additions, one shared inversion per level, as {@link G1WindowSum#sum}.
+     * Overwrites {@code pts}.
+     */
+    static G2Point sum(long[] pts, int count) {
+        int scratchSize = Math.max(Fp2Limbs.SCRATCH, 2 * FpLimbs.SIZE);
+        long[] work = new long[(count + 6) * E + scratchSize];
+        int n = count;
+        while (n > 1) {
+            int pairs = n / 2;
+            int prefix = pairs * E;
+            int acc = 2 * pairs * E;
+            int inv = acc + E;
+            int lambda = inv + E;
+            int x3 = lambda + E;
+            int t = x3 + E;
+            int s = t + E;
+            int out = 0;
+            Fp2Limbs.setOne(work, acc);
+            boolean[] special = new boolean[pairs];
+            for (int i = 0; i < pairs; i++) {
+                int d = i * E;
+                System.arraycopy(pts, (2 * i + 1) * AFF, work, d, E);
+                System.arraycopy(pts, 2 * i * AFF, work, t, E);
+                Fp2Limbs.sub(work, d, d, t);
+                if (Fp2Limbs.isZero(work, d)) {
+                    special[i] = true; // P + P or P − P: done below with G2Point
+                    continue;
+                }
+                Fp2Limbs.copy(work, prefix + d, acc);
+                Fp2Limbs.mul(work, acc, acc, d, s);
+            }
+            Fp2Limbs.inverseVariableTime(work, acc, acc, s);
+            long[] next = new long[(pairs + 1) * AFF];
+            boolean[] gone = new boolean[pairs];
+            for (int i = pairs - 1; i >= 0; i--) {
+                int a = 2 * i * AFF;
+                int b = a + AFF;
+                int o = i * AFF;
+                if (special[i]) {
+                    G2Point sum = affinePoint(pts, a, false).add(affinePoint(pts, b, false)).normalize();
+                    if (sum.isInfinity()) {
+                        gone[i] = true;
+                    } else {
+                        G2Limbs.setAffine(next, o, sum);
+                    }
+                    continue;
+                }
+                int d = i * E;
+                Fp2Limbs.mul(work, inv, acc, prefix + d, s);
+                Fp2Limbs.mul(work, acc, acc, d, s);
+                System.arraycopy(pts, b + E, work, lambda, E);
+                System.arraycopy(pts, a + E, work, t, E);
+                Fp2Limbs.sub(work, lambda, lambda, t);
+                Fp2Limbs.mul(work, lambda, lambda, inv, s);
+                Fp2Limbs.square(work, x3, lambda, s);
+                System.arraycopy(pts, a, work, t, E);
+                System.arraycopy(pts, b, work, d, E);
+                Fp2Limbs.addLazy(work, d, d, t);
+                Fp2Limbs.subSum(work, x3, x3, d);
+                Fp2Limbs.normalize(work, x3, x3);
+                Fp2Limbs.sub(work, t, t, x3);
+                Fp2Limbs.mul(work, t, lambda, t, s);
+                System.arraycopy(pts, a + E, work, d, E);
+                Fp2Limbs.sub(work, t, t, d);
+                System.arraycopy(work, x3, next, o, E);
+                System.arraycopy(work, t, next, o + E, E);
+            }
+            for (int i = 0; i < pairs; i++) {
+                if (!gone[i]) {
+                    System.arraycopy(next, i * AFF, pts, out * AFF, AFF);
+                    out++;
+                }
+            }
+            if (n % 2 == 1) {
+                System.arraycopy(pts, (n - 1) * AFF, pts, out * AFF, AFF);
+                out++;
+            }
+            n = out;
+        }
+        return n == 0 ? G2Point.INFINITY : affinePoint(pts, 0, false);
+    }
+
     private static long encode(int point, int bucket, boolean neg) {
         return ((long) point << 32) | ((long) bucket << 1) | (neg ? 1 : 0);
     }

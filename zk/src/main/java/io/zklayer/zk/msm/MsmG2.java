@@ -25,13 +25,16 @@ public final class MsmG2 {
 
     /**
      * Returns Σ scalars[i]·bases[i] over i < min(lengths). A scalar k above r/2 is used as (r − k)·(−P),
-     * and scalars are split by size (≤ 32 bits, ≤ 128 bits, larger) with a window size per class, since
+     * scalars equal to one (or r − 1) are summed apart by a pairwise batch-affine sum, and the others are
+     * split by size (≤ 32 bits, ≤ 128 bits, larger) with a window size per class, since
      * circuit witnesses are mostly bits and small signed integers (−v is r − v) with few full-size values.
      */
     public static G2Point msm(G2Point[] bases, Fr[] scalars) {
         int n = Math.min(bases.length, scalars.length);
         boolean[] negated = new boolean[n];
         long[][] small = SignedDigits.shortestLimbs(scalars, n, negated);
+        int[] ones = SignedDigits.takeOnes(small, n);
+        Future<G2Point> onesSum = MsmPool.submit(() -> sumOfOnes(bases, ones, negated));
         int[][] classes = SignedDigits.sizeClasses(small, n);
         G2Point acc = G2Point.INFINITY;
         for (int[] idx : classes) {
@@ -46,7 +49,20 @@ public final class MsmG2 {
             }
             acc = acc.add(pippenger(b, k));
         }
-        return acc;
+        return acc.add(MsmPool.get(onesSum));
+    }
+
+    /** Returns Σ ±bases[i] over the scalar-one indexes (−P where the scalar is r − 1) by a pairwise sum. */
+    private static G2Point sumOfOnes(G2Point[] bases, int[] ones, boolean[] negated) {
+        long[] pts = new long[ones.length * G2Limbs.AFFINE];
+        int count = 0;
+        for (int i : ones) {
+            if (!bases[i].isInfinity()) {
+                G2Limbs.setAffine(pts, count * G2Limbs.AFFINE, negated[i] ? bases[i].neg() : bases[i]);
+                count++;
+            }
+        }
+        return G2WindowSum.sum(pts, count);
     }
 
     private static G2Point pippenger(G2Point[] bases, long[][] scalars) {

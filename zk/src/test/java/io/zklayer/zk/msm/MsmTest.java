@@ -149,6 +149,59 @@ class MsmTest {
         assertThat(MsmG1.msm(bases, scalars)).isEqualTo(p.mul(sumP).add(q.mul(sumQ)));
     }
 
+    /** Scalars 1 and r − 1 on repeated, opposite and infinite bases: the pairwise sum meets P + P and P − P. */
+    private static Fr onesScalar(TestData d, int i) {
+        return switch (i % 4) {
+            case 0, 2 -> Fr.ONE;
+            case 1 -> Fr.ONE.neg();
+            default -> d.fr();
+        };
+    }
+
+    @Test
+    void g1MsmSumsScalarOnesApartIncludingRepeatedAndOppositePoints() {
+        TestData d = new TestData(17);
+        G1Point p = d.g1().normalize();
+        for (int n : new int[] {1, 2, 3, 301}) {
+            G1Point[] bases = new G1Point[n];
+            Fr[] scalars = new Fr[n];
+            G1Point expected = G1Point.INFINITY;
+            for (int i = 0; i < n; i++) {
+                bases[i] = switch (i % 10) {
+                    case 0, 1, 4 -> p;
+                    case 2, 6 -> p.neg();
+                    case 5 -> G1Point.INFINITY;
+                    default -> d.g1().normalize();
+                };
+                scalars[i] = onesScalar(d, i);
+                expected = expected.add(bases[i].mul(scalars[i]));
+            }
+            assertThat(MsmG1.msm(bases, scalars)).as("n = %d", n).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void g2MsmSumsScalarOnesApartIncludingRepeatedAndOppositePoints() {
+        TestData d = new TestData(18);
+        G2Point p = d.g2().normalize();
+        for (int n : new int[] {1, 2, 3, 101}) {
+            G2Point[] bases = new G2Point[n];
+            Fr[] scalars = new Fr[n];
+            G2Point expected = G2Point.INFINITY;
+            for (int i = 0; i < n; i++) {
+                bases[i] = switch (i % 10) {
+                    case 0, 1, 4 -> p;
+                    case 2, 6 -> p.neg();
+                    case 5 -> G2Point.INFINITY;
+                    default -> d.g2().normalize();
+                };
+                scalars[i] = onesScalar(d, i);
+                expected = expected.add(bases[i].mul(scalars[i]));
+            }
+            assertThat(MsmG2.msm(bases, scalars)).as("n = %d", n).isEqualTo(expected);
+        }
+    }
+
     @Test
     void allZeroScalarsGiveInfinity() {
         assertThat(MsmG1.msm(new G1Point[] {G1Point.GENERATOR}, new Fr[] {Fr.ZERO}).isInfinity()).isTrue();
