@@ -266,6 +266,33 @@ public final class FpLimbs {
         m[r + 4] = m[a + 4] + K4 - m[b + 4];
     }
 
+    /** rm[r] ← am[a] + bm[b] across arrays, as {@link #add(long[], int, int, int)}. */
+    public static void add(long[] rm, int r, long[] am, int a, long[] bm, int b) {
+        rm[r] = am[a] + bm[b];
+        rm[r + 1] = am[a + 1] + bm[b + 1];
+        rm[r + 2] = am[a + 2] + bm[b + 2];
+        rm[r + 3] = am[a + 3] + bm[b + 3];
+        rm[r + 4] = am[a + 4] + bm[b + 4];
+    }
+
+    /** rm[r] ← am[a] + 4p − bm[b] across arrays, as {@link #sub(long[], int, int, int)} (limb by limb, so r may be a or b). */
+    public static void sub(long[] rm, int r, long[] am, int a, long[] bm, int b) {
+        rm[r] = am[a] + K0 - bm[b];
+        rm[r + 1] = am[a + 1] + K1 - bm[b + 1];
+        rm[r + 2] = am[a + 2] + K2 - bm[b + 2];
+        rm[r + 3] = am[a + 3] + K3 - bm[b + 3];
+        rm[r + 4] = am[a + 4] + K4 - bm[b + 4];
+    }
+
+    /** rm[r] ← 4p − am[a] across arrays, as {@link #neg(long[], int, int)}. */
+    public static void neg(long[] rm, int r, long[] am, int a) {
+        rm[r] = K0 - am[a];
+        rm[r + 1] = K1 - am[a + 1];
+        rm[r + 2] = K2 - am[a + 2];
+        rm[r + 3] = K3 - am[a + 3];
+        rm[r + 4] = K4 - am[a + 4];
+    }
+
     /** r ← a + 8p − b for b with limbs at most 2^53 − 2 and V &lt; 8p (lazy: adds 2^54 and 8p). */
     public static void subSum(long[] m, int r, int a, int b) {
         m[r] = m[a] + W0 - m[b];

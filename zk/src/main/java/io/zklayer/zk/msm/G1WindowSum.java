@@ -226,13 +226,7 @@ final class G1WindowSum {
     /** Queues bucket b += ±P; returns false if the sum was exceptional and has been done directly. */
     private boolean addToBatch(int b, int point, boolean neg) {
         int den = pending * E;
-        int bo = b * AFF;
-        int po = point * AFF;
-        // den = x_P − x_B (lazy, below 7p)
-        System.arraycopy(bases, po, work, den, E);
-        int xb = tmp(0);
-        System.arraycopy(buckets, bo, work, xb, E);
-        FpLimbs.sub(work, den, den, xb);
+        FpLimbs.sub(work, den, bases, point * AFF, buckets, b * AFF); // x_P − x_B (lazy, below 7p)
         if (FpLimbs.isZero(work, den)) {
             exceptional(b, point, neg);
             return false;
@@ -316,36 +310,30 @@ final class G1WindowSum {
         int lambda = tmp(2);
         int x3 = tmp(3);
         int t = tmp(4);
-        int yp = tmp(5);
         for (int k = pending - 1; k >= 0; k--) {
             FpLimbs.mul(work, inv, acc, prefix + k * E); // 1/den_k
             FpLimbs.mul(work, acc, acc, k * E);
             int bo = batchBucket[k] * AFF;
             int po = batchPoint[k] * AFF;
-            // λ = (y_P − y_B)/(x_P − x_B)
-            System.arraycopy(bases, po + E, work, yp, E);
+            // λ = (±y_P − y_B)/(x_P − x_B), read from the base and bucket arrays in place
             if (batchNeg[k]) {
-                FpLimbs.neg(work, yp, yp);
-                FpLimbs.normalize(work, yp, yp);
+                FpLimbs.neg(work, lambda, bases, po + E); // 4p − y_P: limbs below 2^53, V < 4p
+                FpLimbs.sub(work, lambda, work, lambda, buckets, bo + E); // below 8p, limbs below 2^54
+            } else {
+                FpLimbs.sub(work, lambda, bases, po + E, buckets, bo + E); // below 7p
             }
-            System.arraycopy(buckets, bo + E, work, t, E);
-            FpLimbs.sub(work, lambda, yp, t);
-            FpLimbs.mul(work, lambda, lambda, inv); // 7p·2p
+            FpLimbs.mul(work, lambda, lambda, inv); // 8p·2p
             // x3 = λ² − x_B − x_P
             FpLimbs.mul(work, x3, lambda, lambda);
-            System.arraycopy(buckets, bo, work, t, E);
-            System.arraycopy(bases, po, work, yp, E);
-            FpLimbs.add(work, yp, yp, t); // x_P + x_B, a sum of two normal values
-            FpLimbs.subSum(work, x3, x3, yp);
+            FpLimbs.add(work, t, buckets, bo, bases, po); // x_B + x_P, a sum of two normal values
+            FpLimbs.subSum(work, x3, x3, t);
             FpLimbs.normalize(work, x3, x3);
-            // y3 = λ·(x_B − x3) − y_B
-            FpLimbs.sub(work, t, t, x3);
+            // y3 = λ·(x_B − x3) − y_B, written over y_B; then x3 over x_B
+            FpLimbs.sub(work, t, buckets, bo, work, x3);
             FpLimbs.mul(work, t, lambda, t); // 2p·7p
-            System.arraycopy(buckets, bo + E, work, yp, E);
-            FpLimbs.sub(work, t, t, yp);
-            FpLimbs.normalize(work, t, t);
+            FpLimbs.sub(buckets, bo + E, work, t, buckets, bo + E);
+            FpLimbs.normalize(buckets, bo + E, bo + E);
             System.arraycopy(work, x3, buckets, bo, E);
-            System.arraycopy(work, t, buckets, bo + E, E);
         }
         pending = 0;
         round++;
