@@ -189,6 +189,23 @@ public final class Fp2Limbs {
         FpLimbs.normalize(m, r + E, y);
     }
 
+    /**
+     * r ← a^−1 = conj(a)/(a0² + a1²) in variable time (the norm inverted by
+     * {@link FpLimbs#inverseVariableTime}), for the shared inversion of batch-affine G2 additions. Uses
+     * {@code m[s, s + 2·FpLimbs.SIZE)}; the inverse of zero is an {@link ArithmeticException}.
+     */
+    public static void inverseVariableTime(long[] m, int r, int a, int s) {
+        int n = s;
+        int t = s + E;
+        FpLimbs.mul(m, n, a, a);
+        FpLimbs.mul(m, t, a + E, a + E);
+        FpLimbs.add(m, n, n, t);
+        FpLimbs.inverseVariableTime(m, n, n); // throws for a zero norm, i.e. a = 0
+        FpLimbs.mul(m, r, a, n);
+        FpLimbs.neg(m, t, a + E);
+        FpLimbs.mul(m, r + E, t, n);
+    }
+
     /** r ← a^−1; the inverse of zero is an {@link ArithmeticException}. */
     public static void inverse(long[] m, int r, int a, int s) {
         Fp2 inv = get(m, a).inverse();

@@ -95,6 +95,92 @@ final class G1WindowSum {
         return sums;
     }
 
+    /**
+     * Returns the sum of the affine points at pts[i·AFF] for i &lt; count (none at infinity) by a pairwise
+     * tree: each level adds points 2i and 2i + 1 by batch-affine additions sharing one inversion, so a sum
+     * of n points costs n − 1 batch-affine additions and about log₂ n inversions (for the many scalar-one
+     * terms of a witness MSM, which would otherwise all meet in one bucket). Overwrites {@code pts}.
+     */
+    static G1Point sum(long[] pts, int count) {
+        long[] work = new long[(count + 6) * E];
+        int n = count;
+        while (n > 1) {
+            int pairs = n / 2;
+            int prefix = pairs * E;
+            int acc = 2 * pairs * E;
+            int inv = acc + E;
+            int lambda = inv + E;
+            int x3 = lambda + E;
+            int t = x3 + E;
+            int out = 0; // points written to the front of pts so far
+            FpLimbs.setOne(work, acc);
+            boolean[] special = new boolean[pairs];
+            for (int i = 0; i < pairs; i++) {
+                int d = i * E;
+                System.arraycopy(pts, (2 * i + 1) * AFF, work, d, E);
+                System.arraycopy(pts, 2 * i * AFF, work, t, E);
+                FpLimbs.sub(work, d, d, t);
+                if (FpLimbs.isZero(work, d)) {
+                    special[i] = true; // P + P or P − P: done below with G1Point
+                    continue;
+                }
+                FpLimbs.normalize(work, d, d);
+                FpLimbs.copy(work, prefix + d, acc);
+                FpLimbs.mul(work, acc, acc, d);
+            }
+            FpLimbs.inverseVariableTime(work, acc, acc);
+            long[] next = new long[(pairs + 1) * AFF];
+            boolean[] gone = new boolean[pairs];
+            for (int i = pairs - 1; i >= 0; i--) {
+                int a = 2 * i * AFF;
+                int b = a + AFF;
+                int o = i * AFF;
+                if (special[i]) {
+                    G1Point sum = affinePoint(pts, a, false).add(affinePoint(pts, b, false)).normalize();
+                    if (sum.isInfinity()) {
+                        gone[i] = true;
+                    } else {
+                        G1Limbs.setAffine(next, o, sum);
+                    }
+                    continue;
+                }
+                int d = i * E;
+                FpLimbs.mul(work, inv, acc, prefix + d); // 1/(x_b − x_a)
+                FpLimbs.mul(work, acc, acc, d);
+                // λ = (y_b − y_a)/(x_b − x_a), x3 = λ² − x_a − x_b, y3 = λ·(x_a − x3) − y_a
+                System.arraycopy(pts, b + E, work, lambda, E);
+                System.arraycopy(pts, a + E, work, t, E);
+                FpLimbs.sub(work, lambda, lambda, t);
+                FpLimbs.mul(work, lambda, lambda, inv);
+                FpLimbs.mul(work, x3, lambda, lambda);
+                System.arraycopy(pts, a, work, t, E);
+                System.arraycopy(pts, b, work, d, E); // den_i is no longer needed
+                FpLimbs.add(work, d, d, t);
+                FpLimbs.subSum(work, x3, x3, d);
+                FpLimbs.normalize(work, x3, x3);
+                FpLimbs.sub(work, t, t, x3);
+                FpLimbs.mul(work, t, lambda, t);
+                System.arraycopy(pts, a + E, work, d, E);
+                FpLimbs.sub(work, t, t, d);
+                FpLimbs.normalize(work, t, t);
+                System.arraycopy(work, x3, next, o, E);
+                System.arraycopy(work, t, next, o + E, E);
+            }
+            for (int i = 0; i < pairs; i++) {
+                if (!gone[i]) {
+                    System.arraycopy(next, i * AFF, pts, out * AFF, AFF);
+                    out++;
+                }
+            }
+            if (n % 2 == 1) {
+                System.arraycopy(pts, (n - 1) * AFF, pts, out * AFF, AFF); // out ≤ pairs < n − 1
+                out++;
+            }
+            n = out;
+        }
+        return n == 0 ? G1Point.INFINITY : affinePoint(pts, 0, false);
+    }
+
     private static long encode(int point, int bucket, boolean neg) {
         // point index in the high 32 bits, bucket and sign in the low 32
         return ((long) point << 32) | ((long) bucket << 1) | (neg ? 1 : 0);
@@ -140,13 +226,7 @@ final class G1WindowSum {
     /** Queues bucket b += ±P; returns false if the sum was exceptional and has been done directly. */
     private boolean addToBatch(int b, int point, boolean neg) {
         int den = pending * E;
-        int bo = b * AFF;
-        int po = point * AFF;
-        // den = x_P − x_B (lazy, below 7p)
-        System.arraycopy(bases, po, work, den, E);
-        int xb = tmp(0);
-        System.arraycopy(buckets, bo, work, xb, E);
-        FpLimbs.sub(work, den, den, xb);
+        FpLimbs.sub(work, den, bases, point * AFF, buckets, b * AFF); // x_P − x_B (lazy, below 7p)
         if (FpLimbs.isZero(work, den)) {
             exceptional(b, point, neg);
             return false;
@@ -230,36 +310,30 @@ final class G1WindowSum {
         int lambda = tmp(2);
         int x3 = tmp(3);
         int t = tmp(4);
-        int yp = tmp(5);
         for (int k = pending - 1; k >= 0; k--) {
             FpLimbs.mul(work, inv, acc, prefix + k * E); // 1/den_k
             FpLimbs.mul(work, acc, acc, k * E);
             int bo = batchBucket[k] * AFF;
             int po = batchPoint[k] * AFF;
-            // λ = (y_P − y_B)/(x_P − x_B)
-            System.arraycopy(bases, po + E, work, yp, E);
+            // λ = (±y_P − y_B)/(x_P − x_B), read from the base and bucket arrays in place
             if (batchNeg[k]) {
-                FpLimbs.neg(work, yp, yp);
-                FpLimbs.normalize(work, yp, yp);
+                FpLimbs.neg(work, lambda, bases, po + E); // 4p − y_P: limbs below 2^53, V < 4p
+                FpLimbs.sub(work, lambda, work, lambda, buckets, bo + E); // below 8p, limbs below 2^54
+            } else {
+                FpLimbs.sub(work, lambda, bases, po + E, buckets, bo + E); // below 7p
             }
-            System.arraycopy(buckets, bo + E, work, t, E);
-            FpLimbs.sub(work, lambda, yp, t);
-            FpLimbs.mul(work, lambda, lambda, inv); // 7p·2p
+            FpLimbs.mul(work, lambda, lambda, inv); // 8p·2p
             // x3 = λ² − x_B − x_P
             FpLimbs.mul(work, x3, lambda, lambda);
-            System.arraycopy(buckets, bo, work, t, E);
-            System.arraycopy(bases, po, work, yp, E);
-            FpLimbs.add(work, yp, yp, t); // x_P + x_B, a sum of two normal values
-            FpLimbs.subSum(work, x3, x3, yp);
+            FpLimbs.add(work, t, buckets, bo, bases, po); // x_B + x_P, a sum of two normal values
+            FpLimbs.subSum(work, x3, x3, t);
             FpLimbs.normalize(work, x3, x3);
-            // y3 = λ·(x_B − x3) − y_B
-            FpLimbs.sub(work, t, t, x3);
+            // y3 = λ·(x_B − x3) − y_B, written over y_B; then x3 over x_B
+            FpLimbs.sub(work, t, buckets, bo, work, x3);
             FpLimbs.mul(work, t, lambda, t); // 2p·7p
-            System.arraycopy(buckets, bo + E, work, yp, E);
-            FpLimbs.sub(work, t, t, yp);
-            FpLimbs.normalize(work, t, t);
+            FpLimbs.sub(buckets, bo + E, work, t, buckets, bo + E);
+            FpLimbs.normalize(buckets, bo + E, bo + E);
             System.arraycopy(work, x3, buckets, bo, E);
-            System.arraycopy(work, t, buckets, bo + E, E);
         }
         pending = 0;
         round++;

@@ -24,13 +24,16 @@ public final class MsmG1 {
 
     /**
      * Returns Σ scalars[i]·bases[i] over i < min(lengths). A scalar k above r/2 is used as (r − k)·(−P),
-     * and scalars are split by size (≤ 32 bits, ≤ 128 bits, larger) with a window size per class, since
+     * scalars equal to one (or r − 1) are summed apart by a pairwise batch-affine sum, and the others are
+     * split by size (≤ 32 bits, ≤ 128 bits, larger) with a window size per class, since
      * circuit witnesses are mostly bits and small signed integers (−v is r − v) with few full-size values.
      */
     public static G1Point msm(G1Point[] bases, Fr[] scalars) {
         int n = Math.min(bases.length, scalars.length);
         boolean[] negated = new boolean[n];
         long[][] small = SignedDigits.shortestLimbs(scalars, n, negated);
+        int[] ones = SignedDigits.takeOnes(small, n);
+        Future<G1Point> onesSum = MsmPool.submit(() -> sumOfOnes(bases, ones, negated));
         int[][] classes = SignedDigits.sizeClasses(small, n);
         G1Point acc = G1Point.INFINITY;
         for (int[] idx : classes) {
@@ -45,7 +48,20 @@ public final class MsmG1 {
             }
             acc = acc.add(pippenger(b, k));
         }
-        return acc;
+        return acc.add(MsmPool.get(onesSum));
+    }
+
+    /** Returns Σ ±bases[i] over the scalar-one indexes (−P where the scalar is r − 1) by a pairwise sum. */
+    private static G1Point sumOfOnes(G1Point[] bases, int[] ones, boolean[] negated) {
+        long[] pts = new long[ones.length * G1Limbs.AFFINE];
+        int count = 0;
+        for (int i : ones) {
+            if (!bases[i].isInfinity()) {
+                G1Limbs.setAffine(pts, count * G1Limbs.AFFINE, negated[i] ? bases[i].neg() : bases[i]);
+                count++;
+            }
+        }
+        return G1WindowSum.sum(pts, count);
     }
 
     private static G1Point pippenger(G1Point[] bases, long[][] scalars) {

@@ -49,6 +49,24 @@ final class SignedDigits {
         return out;
     }
 
+    /**
+     * Returns the indexes i &lt; n whose value is one (standard limbs {1, 0, 0, 0}: a scalar 1, or r − 1 with
+     * {@code negated[i]}) and clears them from {@code limbs}: circuit witnesses hold thousands of them, and
+     * in a Pippenger window they would all meet in bucket 1, so MSMs sum those points on their own.
+     */
+    static int[] takeOnes(long[][] limbs, int n) {
+        int[] out = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            long[] l = limbs[i];
+            if (l != null && l[0] == 1 && (l[1] | l[2] | l[3]) == 0) {
+                out[count++] = i;
+                limbs[i] = null;
+            }
+        }
+        return java.util.Arrays.copyOf(out, count);
+    }
+
     /** Returns the indexes of the non-zero scalars in three classes: ≤ 32 bits, ≤ 128 bits, larger. */
     static int[][] sizeClasses(long[][] limbs, int n) {
         int[][] out = new int[3][n];

@@ -201,6 +201,13 @@ class LimbsArithmeticTest {
         assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.mulByXi());
         Fp2Limbs.inverse(m, R, A, S);
         assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.inverse());
+        if (!x.isZero()) {
+            Fp2Limbs.inverseVariableTime(m, R, A, S);
+            assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.inverse());
+            Fp2Limbs.copy(m, R, A);
+            Fp2Limbs.inverseVariableTime(m, R, R, S); // in place
+            assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.inverse());
+        }
         Fp2Limbs.conjugate(m, R, A);
         assertThat(Fp2Limbs.get(m, R)).isEqualTo(x.conjugate());
         Fp2Limbs.halve(m, R, A);

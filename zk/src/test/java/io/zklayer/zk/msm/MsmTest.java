@@ -60,6 +60,51 @@ class MsmTest {
     }
 
     @Test
+    void g2MsmWithBatchAffineBucketsEqualsTheSumOfScalarMultiples() {
+        // 512 full-size scalars: windows of 32 buckets, eleven per task, filled by batch-affine additions
+        TestData d = new TestData(15);
+        int n = 512;
+        G2Point[] bases = new G2Point[n];
+        Fr[] scalars = new Fr[n];
+        G2Point step = d.g2();
+        G2Point acc = d.g2();
+        for (int i = 0; i < n; i++) {
+            bases[i] = acc;
+            acc = acc.add(step);
+            scalars[i] = d.fr();
+        }
+        bases = G2Point.normalizeAll(bases);
+        G2Point expected = G2Point.INFINITY;
+        for (int i = 0; i < n; i++) {
+            expected = expected.add(bases[i].mul(scalars[i]));
+        }
+        assertThat(MsmG2.msm(bases, scalars)).isEqualTo(expected);
+    }
+
+    @Test
+    void g2MsmHandlesRepeatedAndOppositePointsInOneBucket() {
+        // P, −P and Q with full-size scalars: batch-affine bucket sums meet P + P and P − P
+        TestData d = new TestData(16);
+        G2Point p = d.g2().normalize();
+        G2Point q = d.g2().normalize();
+        int n = 1200;
+        G2Point[] bases = new G2Point[n];
+        Fr[] scalars = new Fr[n];
+        Fr sumP = Fr.ZERO;
+        Fr sumQ = Fr.ZERO;
+        for (int i = 0; i < n; i++) {
+            Fr k = d.fr();
+            switch (i % 3) {
+                case 0 -> { bases[i] = p; sumP = sumP.add(k); }
+                case 1 -> { bases[i] = p.neg(); sumP = sumP.sub(k); }
+                default -> { bases[i] = q; sumQ = sumQ.add(k); }
+            }
+            scalars[i] = k;
+        }
+        assertThat(MsmG2.msm(bases, scalars)).isEqualTo(p.mul(sumP).add(q.mul(sumQ)));
+    }
+
+    @Test
     void g1MsmWithBatchAffineBucketsEqualsTheSumOfScalarMultiples() {
         // enough full-size scalars for windows with batch-affine buckets (and a skewed top window)
         TestData d = new TestData(13);
@@ -102,6 +147,59 @@ class MsmTest {
             scalars[i] = k;
         }
         assertThat(MsmG1.msm(bases, scalars)).isEqualTo(p.mul(sumP).add(q.mul(sumQ)));
+    }
+
+    /** Scalars 1 and r − 1 on repeated, opposite and infinite bases: the pairwise sum meets P + P and P − P. */
+    private static Fr onesScalar(TestData d, int i) {
+        return switch (i % 4) {
+            case 0, 2 -> Fr.ONE;
+            case 1 -> Fr.ONE.neg();
+            default -> d.fr();
+        };
+    }
+
+    @Test
+    void g1MsmSumsScalarOnesApartIncludingRepeatedAndOppositePoints() {
+        TestData d = new TestData(17);
+        G1Point p = d.g1().normalize();
+        for (int n : new int[] {1, 2, 3, 301}) {
+            G1Point[] bases = new G1Point[n];
+            Fr[] scalars = new Fr[n];
+            G1Point expected = G1Point.INFINITY;
+            for (int i = 0; i < n; i++) {
+                bases[i] = switch (i % 10) {
+                    case 0, 1, 4 -> p;
+                    case 2, 6 -> p.neg();
+                    case 5 -> G1Point.INFINITY;
+                    default -> d.g1().normalize();
+                };
+                scalars[i] = onesScalar(d, i);
+                expected = expected.add(bases[i].mul(scalars[i]));
+            }
+            assertThat(MsmG1.msm(bases, scalars)).as("n = %d", n).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void g2MsmSumsScalarOnesApartIncludingRepeatedAndOppositePoints() {
+        TestData d = new TestData(18);
+        G2Point p = d.g2().normalize();
+        for (int n : new int[] {1, 2, 3, 101}) {
+            G2Point[] bases = new G2Point[n];
+            Fr[] scalars = new Fr[n];
+            G2Point expected = G2Point.INFINITY;
+            for (int i = 0; i < n; i++) {
+                bases[i] = switch (i % 10) {
+                    case 0, 1, 4 -> p;
+                    case 2, 6 -> p.neg();
+                    case 5 -> G2Point.INFINITY;
+                    default -> d.g2().normalize();
+                };
+                scalars[i] = onesScalar(d, i);
+                expected = expected.add(bases[i].mul(scalars[i]));
+            }
+            assertThat(MsmG2.msm(bases, scalars)).as("n = %d", n).isEqualTo(expected);
+        }
     }
 
     @Test
