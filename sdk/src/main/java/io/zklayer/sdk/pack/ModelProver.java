@@ -30,13 +30,6 @@ import java.util.Objects;
  * {@code ModelProverBenchmark}).
  */
 public final class ModelProver {
-    /**
-     * Heap bytes of a prepared key's table per H point: 20 windows of 13 bits cover a 254-bit scalar,
-     * each window an 80-byte affine point plus its infinity flag ({@code G1FixedMsm}'s layout), so
-     * 2^15 points take 53,084,160 bytes.
-     */
-    static final long PREPARED_BYTES_PER_H_POINT = 20 * (80 + 1);
-
     private final QuantizedModel model;
     private final ModelCircuit circuit;
     private final ProvingKey provingKey;
@@ -79,11 +72,12 @@ public final class ModelProver {
     }
 
     /**
-     * Returns the heap that the prepared key's table takes (or would take, for a plain prover): 1,620
-     * bytes per H point of the key, e.g. 53,084,160 bytes (about 51 MiB) for digits' 2^15 points.
+     * Returns the heap that the prepared key's table takes (or would take, for a plain prover), as
+     * {@link PreparedProvingKey#tableBytes} counts it: 1,620 bytes per H point of the key, e.g. 53,084,160
+     * bytes (about 51 MiB) for digits' 2^15 points.
      */
     public long preparedKeyBytes() {
-        return Math.multiplyExact(provingKey.h().length, PREPARED_BYTES_PER_H_POINT);
+        return PreparedProvingKey.tableBytes(provingKey);
     }
 
     /**

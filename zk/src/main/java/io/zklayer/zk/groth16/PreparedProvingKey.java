@@ -24,6 +24,11 @@ public final class PreparedProvingKey {
         return new PreparedProvingKey(key, G1FixedMsm.of(key.h()));
     }
 
+    /** Returns the heap that preparing {@code key} takes: the H table, {@link G1FixedMsm#tableBytes} of its H points. */
+    public static long tableBytes(ProvingKey key) {
+        return G1FixedMsm.tableBytes(key.h().length);
+    }
+
     /** Returns the key this was prepared from. */
     public ProvingKey key() {
         return key;

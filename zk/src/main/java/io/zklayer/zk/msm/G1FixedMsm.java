@@ -41,6 +41,14 @@ public final class G1FixedMsm {
         this.infinite = infinite;
     }
 
+    /**
+     * Returns the heap the table of {@code bases} bases takes: per base, {@code WINDOWS} affine points
+     * (limbs) and their infinity flags, e.g. 1,620 bytes per base, 26,542,080 bytes for 2^14 bases.
+     */
+    public static long tableBytes(int bases) {
+        return Math.multiplyExact((long) bases, (long) WINDOWS * (AFF * Long.BYTES + 1));
+    }
+
     /** Builds the table of {@code bases} (on {@link MsmPool}, in chunks of bases). */
     public static G1FixedMsm of(G1Point[] bases) {
         int n = bases.length;
