@@ -33,11 +33,11 @@ public final class FpLimbs {
     public static final int SIZE = 5;
     static final long MASK = (1L << 52) - 1;
     private static final BigInteger P = Fp.MODULUS;
-    static final long Q0 = limb(P, 0);
-    static final long Q1 = limb(P, 1);
-    static final long Q2 = limb(P, 2);
-    static final long Q3 = limb(P, 3);
-    static final long Q4 = limb(P, 4);
+    static final long Q0 = Limbs52.limb(P, 0);
+    static final long Q1 = Limbs52.limb(P, 1);
+    static final long Q2 = Limbs52.limb(P, 2);
+    static final long Q3 = Limbs52.limb(P, 3);
+    static final long Q4 = Limbs52.limb(P, 4);
     /*
      * The limbs of the modulus shifted left by 5: with q < 2^52 shifted left by 7, multiplyHigh(q << 7, Qi << 5)
      * is floor(q·Qi / 2^52), the high part of a split product in one instruction (see mul).
@@ -48,21 +48,21 @@ public final class FpLimbs {
     private static final long QS3 = Q3 << 5;
     private static final long QS4 = Q4 << 5;
     /** −p^−1 mod 2^52. */
-    private static final long INV = negInverse52(Q0);
+    private static final long INV = Limbs52.negInverse52(Q0);
     /** floor(2^64 / (Q4 + 1)): the quotient estimate of {@link #normalize}. */
     private static final long RECIPROCAL = Long.divideUnsigned(-1L, Q4 + 1);
-    private static final long[] ONE = limbs(BigInteger.ONE.shiftLeft(260).mod(P));
-    private static final long[] TWO_P = limbs(P.shiftLeft(1));
+    private static final long[] ONE = Limbs52.limbs(BigInteger.ONE.shiftLeft(260).mod(P));
+    private static final long[] TWO_P = Limbs52.limbs(P.shiftLeft(1));
     /** 2^264 mod p as a plain integer: the Montgomery product with it turns x·2^256 into x·2^260. */
-    private static final long[] TO_260 = limbs(BigInteger.ONE.shiftLeft(264).mod(P));
+    private static final long[] TO_260 = Limbs52.limbs(BigInteger.ONE.shiftLeft(264).mod(P));
     /** 2^256 mod p as a plain integer: the Montgomery product with it turns x·2^260 into x·2^256. */
-    private static final long[] TO_256 = limbs(BigInteger.ONE.shiftLeft(256).mod(P));
+    private static final long[] TO_256 = Limbs52.limbs(BigInteger.ONE.shiftLeft(256).mod(P));
     /** 4p with borrowed limbs: limbs 0..3 at least 2^52 − 1, limb 4 = (4p)₄ − 1. */
-    private static final long[] FOUR_P = borrowed(P.shiftLeft(2), 52);
+    private static final long[] FOUR_P = Limbs52.borrowed(P.shiftLeft(2), 52);
     /** 8p with borrowed limbs: limbs 0..3 at least 2^53 − 2, limb 4 = (8p)₄ − 2. */
-    private static final long[] EIGHT_P = borrowed(P.shiftLeft(3), 53);
+    private static final long[] EIGHT_P = Limbs52.borrowed(P.shiftLeft(3), 53);
     /** 64p with borrowed limbs: limbs 0..3 at least 2^56 − 16, limb 4 = (64p)₄ − 16. */
-    private static final long[] SIXTY_FOUR_P = borrowed(P.shiftLeft(6), 56);
+    private static final long[] SIXTY_FOUR_P = Limbs52.borrowed(P.shiftLeft(6), 56);
     private static final long K0 = FOUR_P[0];
     private static final long K1 = FOUR_P[1];
     private static final long K2 = FOUR_P[2];
@@ -106,30 +106,6 @@ public final class FpLimbs {
         return c;
     }
 
-    private static long limb(BigInteger v, int i) {
-        return v.shiftRight(52 * i).longValue() & MASK;
-    }
-
-    private static long[] limbs(BigInteger v) {
-        return new long[] {limb(v, 0), limb(v, 1), limb(v, 2), limb(v, 3), v.shiftRight(208).longValue()};
-    }
-
-    /** Returns kp's limbs with 2^bits added to limbs 0..3 and the matching 2^(bits−52) taken from the next. */
-    private static long[] borrowed(BigInteger kp, int bits) {
-        long[] l = limbs(kp);
-        long lend = 1L << bits;
-        long borrow = 1L << (bits - 52);
-        return new long[] {l[0] + lend, l[1] + lend - borrow, l[2] + lend - borrow, l[3] + lend - borrow, l[4] - borrow};
-    }
-
-    private static long negInverse52(long p0) {
-        long inv = 1;
-        for (int i = 0; i < 6; i++) {
-            inv *= 2 - p0 * inv; // Newton iteration doubles the correct low bits each step
-        }
-        return -inv & MASK;
-    }
-
     /** Writes x at {@code r} (normal). */
     public static void set(long[] m, int r, Fp x) {
         long l0 = x.l0;
@@ -154,7 +130,7 @@ public final class FpLimbs {
     }
 
     /** 2^780 mod p as a plain integer: the Montgomery product with it turns v into v·2^520. */
-    private static final long[] TO_520 = limbs(BigInteger.ONE.shiftLeft(780).mod(P));
+    private static final long[] TO_520 = Limbs52.limbs(BigInteger.ONE.shiftLeft(780).mod(P));
 
     /**
      * r ← a^−1 for a non-zero a (limbs below 2^62, V &lt; 1024p), normal, in variable time: the extended
@@ -173,7 +149,7 @@ public final class FpLimbs {
         if (v.signum() == 0) {
             throw new ArithmeticException("FpLimbs: zero has no inverse");
         }
-        long[] w = limbs(v.modInverse(P));
+        long[] w = Limbs52.limbs(v.modInverse(P));
         mul(m, r, w, 0, TO_520, 0);
     }
 

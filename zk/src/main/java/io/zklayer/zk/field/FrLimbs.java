@@ -25,11 +25,11 @@ public final class FrLimbs {
     public static final int SIZE = 5;
     static final long MASK = (1L << 52) - 1;
     private static final BigInteger P = Fr.MODULUS;
-    static final long Q0 = limb(P, 0);
-    static final long Q1 = limb(P, 1);
-    static final long Q2 = limb(P, 2);
-    static final long Q3 = limb(P, 3);
-    static final long Q4 = limb(P, 4);
+    static final long Q0 = Limbs52.limb(P, 0);
+    static final long Q1 = Limbs52.limb(P, 1);
+    static final long Q2 = Limbs52.limb(P, 2);
+    static final long Q3 = Limbs52.limb(P, 3);
+    static final long Q4 = Limbs52.limb(P, 4);
     /*
      * The limbs of the modulus shifted left by 5: with q < 2^52 shifted left by 7, multiplyHigh(q << 7, Qi << 5)
      * is floor(q·Qi / 2^52), the high part of a split product in one instruction (see mul).
@@ -40,17 +40,17 @@ public final class FrLimbs {
     private static final long QS3 = Q3 << 5;
     private static final long QS4 = Q4 << 5;
     /** −r^−1 mod 2^52. */
-    private static final long INV = negInverse52(Q0);
+    private static final long INV = Limbs52.negInverse52(Q0);
     /** floor(2^64 / (Q4 + 1)): the quotient estimate of {@link #normalize}. */
     private static final long RECIPROCAL = Long.divideUnsigned(-1L, Q4 + 1);
     /** 2^264 mod r as a plain integer: the Montgomery product with it turns x·2^256 into x·2^260. */
-    private static final long[] TO_260 = limbs(BigInteger.ONE.shiftLeft(264).mod(P));
+    private static final long[] TO_260 = Limbs52.limbs(BigInteger.ONE.shiftLeft(264).mod(P));
     /** 2^256 mod r as a plain integer: the Montgomery product with it turns x·2^260 into x·2^256. */
-    private static final long[] TO_256 = limbs(BigInteger.ONE.shiftLeft(256).mod(P));
+    private static final long[] TO_256 = Limbs52.limbs(BigInteger.ONE.shiftLeft(256).mod(P));
     /** The plain integer 1: the Montgomery product with it turns x·2^260 into x. */
     private static final long[] PLAIN_ONE = {1, 0, 0, 0, 0};
     /** 4r with borrowed limbs: limbs 0..3 at least 2^52 − 1, limb 4 = (4r)₄ − 1. */
-    private static final long[] FOUR_P = borrowed(P.shiftLeft(2), 52);
+    private static final long[] FOUR_P = Limbs52.borrowed(P.shiftLeft(2), 52);
     private static final long K0 = FOUR_P[0];
     private static final long K1 = FOUR_P[1];
     private static final long K2 = FOUR_P[2];
@@ -58,30 +58,6 @@ public final class FrLimbs {
     private static final long K4 = FOUR_P[4];
 
     private FrLimbs() {}
-
-    private static long limb(BigInteger v, int i) {
-        return v.shiftRight(52 * i).longValue() & MASK;
-    }
-
-    private static long[] limbs(BigInteger v) {
-        return new long[] {limb(v, 0), limb(v, 1), limb(v, 2), limb(v, 3), v.shiftRight(208).longValue()};
-    }
-
-    /** Returns kr's limbs with 2^bits added to limbs 0..3 and the matching 2^(bits−52) taken from the next. */
-    private static long[] borrowed(BigInteger kp, int bits) {
-        long[] l = limbs(kp);
-        long lend = 1L << bits;
-        long borrow = 1L << (bits - 52);
-        return new long[] {l[0] + lend, l[1] + lend - borrow, l[2] + lend - borrow, l[3] + lend - borrow, l[4] - borrow};
-    }
-
-    private static long negInverse52(long p0) {
-        long inv = 1;
-        for (int i = 0; i < 6; i++) {
-            inv *= 2 - p0 * inv; // Newton iteration doubles the correct low bits each step
-        }
-        return -inv & MASK;
-    }
 
     /** Writes x at {@code r} (normal). */
     public static void set(long[] m, int r, Fr x) {
